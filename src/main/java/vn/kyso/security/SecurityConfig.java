@@ -1,0 +1,150 @@
+package vn.kyso.security;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Three doors. The API (/api/**) and the actuator take HTTP Basic, keep no session and so need no
+ * CSRF token. The pages use form login with a session, CSRF protection and a session timeout.
+ * What each role may do is declared on the controllers with @PreAuthorize.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    private static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/images/**", "/favicon.ico",
+        "/error", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**", "/ocsp/**", "/ocsp"};
+
+    @Bean
+    PasswordEncoder passwordEncoder(java.time.Clock clock) {
+        // Argon2id for new hashes; the prefix in each stored hash lets the default change later.
+        PasswordEncoder hashing = new DelegatingPasswordEncoder("argon2", Map.of(
+                "argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+        return new CachingPasswordEncoder(hashing, clock, java.time.Duration.ofMinutes(5));
+    }
+
+    /** Inside the security chain, where the user is known: leaves the name for the request log. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<OncePerRequestFilter> requestUserFilter() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                var auth = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                        .getAuthentication();
+                if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
+                    request.setAttribute(vn.kyso.common.RequestLogFilter.USER, auth.getName());
+                }
+                chain.doFilter(request, response);
+            }
+        };
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+        registration.setOrder(0);
+        return registration;
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(KysoUserDetailsService users, PasswordEncoder encoder,
+            org.springframework.context.ApplicationEventPublisher events) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        provider.setPreAuthenticationChecks(user -> {
+            KysoPrincipal principal = (KysoPrincipal) user;
+            if (!principal.isAccountNonLocked()) {
+                throw new AccountLocked(principal.lockedUntil());
+            }
+            if (!principal.isEnabled()) {
+                throw new org.springframework.security.authentication.DisabledException("Account disabled");
+            }
+        });
+        ProviderManager manager = new ProviderManager(provider);
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle,
+            AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint(handlers))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .addFilterBefore(new ClientThrottleFilter(throttle, handlers), BasicAuthenticationFilter.class);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // OCSP clients post DER and hold no session or token
+                .csrf(c -> c.ignoringRequestMatchers("/ocsp", "/ocsp/**"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+        return http.build();
+    }
+
+    /** Turns an address that has failed too often away before any password is hashed. */
+    static final class ClientThrottleFilter extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+        private final ProblemSecurityHandlers handlers;
+
+        ClientThrottleFilter(LoginThrottle throttle, ProblemSecurityHandlers handlers) {
+            this.throttle = throttle;
+            this.handlers = handlers;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if (request.getHeader("Authorization") != null) {
+                long wait = throttle.clientWaitSeconds(request.getRemoteAddr());
+                if (wait > 0) {
+                    handlers.tooManyFromClient(response, wait);
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}

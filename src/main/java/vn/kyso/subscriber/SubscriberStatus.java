@@ -1,0 +1,5 @@
+package vn.kyso.subscriber;
+
+public enum SubscriberStatus {
+    ACTIVE, RETIRED, RESIGNED, MOVED, DECEASED, DISSOLVED
+}
