@@ -29,7 +29,21 @@ public class Messages {
     }
 
     public String get(String key, Locale locale, Object... args) {
-        return source.getMessage(key, args, key, locale);
+        return source.getMessage(key, plain(args), key, locale);
+    }
+
+    /** Years, ids and limits read as written: MessageFormat would print 2026 as "2.026" in Vietnamese. */
+    private static Object[] plain(Object[] args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Number n) {
+                out[i] = n.toString();
+            }
+        }
+        return out;
     }
 
     /** The language of the current request: English if asked for, Vietnamese otherwise. */

@@ -33,6 +33,10 @@ public abstract class SqliteContext implements KysoApi {
         dataDir = TestDatabases.sqlite(registry);
     }
 
+    protected int port() {
+        return port;
+    }
+
     @Override
     public Api api() {
         return Api.at(port);

@@ -1,0 +1,58 @@
+package vn.kyso.common;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * Whatever fails outside a controller (no route, a filter's error) ends here: a problem for API
+ * clients, a page in the person's language for a browser.
+ */
+@Controller
+public class ProblemErrorController implements ErrorController {
+
+    private final Problems problems;
+
+    public ProblemErrorController(Problems problems) {
+        this.problems = problems;
+    }
+
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    public String page(HttpServletRequest request, Model model) {
+        HttpStatus status = status(request);
+        model.addAttribute("status", status.value());
+        model.addAttribute("messageKey", key(status));
+        return "error";
+    }
+
+    @RequestMapping("/error")
+    public ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
+        HttpStatus status = status(request);
+        return ProblemAdvice.respond(problems.of(status, key(status), request.getMethod()));
+    }
+
+    private static String key(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> "error.route.notFound";
+            case METHOD_NOT_ALLOWED -> "error.method.notAllowed";
+            case UNAUTHORIZED -> "error.unauthenticated";
+            case FORBIDDEN -> "error.forbidden";
+            case CONTENT_TOO_LARGE -> "error.upload.tooLarge";
+            case BAD_REQUEST -> "error.json.malformed";
+            default -> "error.internal";
+        };
+    }
+
+    private static HttpStatus status(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
+        return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
+    }
+}
