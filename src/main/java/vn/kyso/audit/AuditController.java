@@ -60,8 +60,16 @@ public class AuditController {
                 tree(e.before()), tree(e.after()), e.requestId(), e.prevHash(), e.hash());
     }
 
+    /** Stored as JSON by AuditLog; a row edited into something else is shown as text, not a 500. */
     private JsonNode tree(String text) {
-        return text == null ? null : json.readTree(text);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (tools.jackson.core.JacksonException e) {
+            return json.getNodeFactory().stringNode(text);
+        }
     }
 
     private static String blankToNull(String s) {
