@@ -110,6 +110,17 @@ public class AgencyService {
         return agencies.findByCode(normalizeCode(code)).filter(scope::contains);
     }
 
+    /** The agency and its ancestors, root first (read from the path, so always complete). */
+    public List<Agency> chain(Agency agency) {
+        List<Agency> chain = new ArrayList<>();
+        for (String code : agency.path().split("/")) {
+            if (!code.isEmpty()) {
+                chain.add(code.equals(agency.code()) ? agency : agencies.findByCode(code).orElseThrow());
+            }
+        }
+        return chain;
+    }
+
     public record ListQuery(String parent, String within, String q, AgencyStatus status) {
     }
 

@@ -19,7 +19,9 @@ public record KysoProperties(
         @DefaultValue("false") boolean demo,
         @DefaultValue Subscribers subscribers,
         @DefaultValue Login login,
-        @DefaultValue Limits limits) {
+        @DefaultValue Limits limits,
+        @DefaultValue Ca ca,
+        @DefaultValue Certificates certificates) {
 
     public record Db(
             String url,
@@ -48,8 +50,35 @@ public record KysoProperties(
             @DefaultValue("10m") Duration clientWindow) {
     }
 
+    public record Ca(
+            /* O= of Kyso's own CA certificates. */
+            @DefaultValue("Kyso") String organization,
+            /* Protects the PKCS#12 key store; without it one is generated into <data dir>/ca/. */
+            String keystorePassword,
+            /* Where clients reach this service: written into certificates' CRL and OCSP addresses. */
+            @DefaultValue("http://localhost:8080") String publicUrl,
+            @DefaultValue("24h") Duration crlValidity,
+            /* A CRL is re-signed at the latest this long after the last one, even with nothing new. */
+            @DefaultValue("1h") Duration crlRefresh,
+            @DefaultValue("1h") Duration ocspValidity) {
+    }
+
+    public record Certificates(
+            /* Decree 68: a new subscriber certificate lasts at most 5 years, each renewal at most 3. */
+            @DefaultValue("1826") int maxValidityDays,
+            @DefaultValue("1096") int maxRenewalDays,
+            @DefaultValue("1095") int defaultValidityDays,
+            /* Older guidance allowed one renewal only; -1 means no limit. */
+            @DefaultValue("-1") int maxRenewals,
+            /* Older guidance: renew only with at least this many days left; 0 means any time before expiry. */
+            @DefaultValue("0") int minDaysLeftToRenew,
+            @DefaultValue("60") int expiringSoonDays) {
+    }
+
     public record Limits(
             @DefaultValue("2MB") org.springframework.util.unit.DataSize maxJsonBody,
+            /* A national CA's CRL runs to megabytes. */
+            @DefaultValue("64MB") org.springframework.util.unit.DataSize maxCrlBody,
             @DefaultValue("500") int maxPageSize) {
     }
 }

@@ -25,11 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
+    private final long crlLimit;
     private final Problems problems;
     private final JsonMapper json;
 
     public RequestBodyLimitFilter(KysoProperties properties, Problems problems, JsonMapper json) {
         this.limit = properties.limits().maxJsonBody().toBytes();
+        this.crlLimit = properties.limits().maxCrlBody().toBytes();
         this.problems = problems;
         this.json = json;
     }
@@ -44,54 +46,62 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            var problem = problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.body.tooLarge", limitText());
+        long bound = request.getRequestURI().equals("/api/v1/crls") ? crlLimit : limit;
+        if (request.getContentLengthLong() > bound) {
+            var problem = problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.body.tooLarge", text(bound));
             response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
             json.writeValue(response.getOutputStream(), problem);
             return;
         }
-        chain.doFilter(new Bounded(request), response);
+        chain.doFilter(new Bounded(request, bound), response);
     }
 
-    String limitText() {
-        return org.springframework.util.unit.DataSize.ofBytes(limit).toKilobytes() + " KB";
+    private static String text(long bytes) {
+        return org.springframework.util.unit.DataSize.ofBytes(bytes).toKilobytes() + " KB";
     }
 
     /** Thrown from the counting stream; ProblemAdvice turns it into 413. */
-    public final class TooLarge extends IOException {
-        TooLarge() {
-            super("Request body larger than " + limit + " bytes");
+    public static final class TooLarge extends IOException {
+        private final long bound;
+
+        TooLarge(long bound) {
+            super("Request body larger than " + bound + " bytes");
+            this.bound = bound;
         }
 
         String limitText() {
-            return RequestBodyLimitFilter.this.limitText();
+            return text(bound);
         }
     }
 
-    private final class Bounded extends HttpServletRequestWrapper {
+    private static final class Bounded extends HttpServletRequestWrapper {
+        private final long bound;
         private ServletInputStream stream;
 
-        Bounded(HttpServletRequest request) {
+        Bounded(HttpServletRequest request, long bound) {
             super(request);
+            this.bound = bound;
         }
 
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (stream == null) {
-                stream = new Counting(super.getInputStream());
+                stream = new Counting(super.getInputStream(), bound);
             }
             return stream;
         }
     }
 
-    private final class Counting extends ServletInputStream {
+    private static final class Counting extends ServletInputStream {
         private final ServletInputStream in;
+        private final long bound;
         private long count;
 
-        Counting(ServletInputStream in) {
+        Counting(ServletInputStream in, long bound) {
             this.in = in;
+            this.bound = bound;
         }
 
         @Override
@@ -114,8 +124,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
         private void add(int n) throws TooLarge {
             count += n;
-            if (count > limit) {
-                throw new TooLarge();
+            if (count > bound) {
+                throw new TooLarge(bound);
             }
         }
 

@@ -155,6 +155,11 @@ public class SubscriberService {
         return PageResult.of(items, page, total);
     }
 
+    /** The agency of a subscriber, without a visibility check: for audit entries and joins. */
+    public Long findAgencyId(long subscriberId) {
+        return subscribers.findById(subscriberId).map(Subscriber::agencyId).orElse(null);
+    }
+
     public SubscriberView view(Subscriber subscriber) {
         return SubscriberView.of(subscriber, agencies.findById(subscriber.agencyId).map(Agency::code).orElse(null));
     }

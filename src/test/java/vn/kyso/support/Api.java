@@ -71,6 +71,31 @@ public final class Api {
         }
     }
 
+    public record Bytes(int status, String contentType, byte[] body) {
+    }
+
+    /** A GET for binary content (certificates, CRLs) with the given Accept header. */
+    public Bytes getBytes(String path, String accept) {
+        try {
+            HttpRequest.Builder builder = request(path).GET();
+            if (accept != null) {
+                builder.header("Accept", accept);
+            }
+            HttpResponse<byte[]> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response postBytes(String path, String contentType, byte[] body) {
+        return postRaw(path, contentType, body);
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }

@@ -41,6 +41,32 @@ public interface KysoApi {
         return api().as(username, password);
     }
 
+    /** A new top-level agency; returns its code. */
+    default String newAgency(String name) {
+        String code = unique("AG");
+        var response = admin().post("/api/v1/agencies", Map.of("code", code, "name", name));
+        if (response.status() != 201) {
+            throw new AssertionError("Could not create agency: " + response);
+        }
+        return code;
+    }
+
+    record Person(long id, String fullName, String email) {
+    }
+
+    /** A new individual subscriber of {@code agencyCode} with a valid, unused personal ID number. */
+    default Person newIndividual(String agencyCode, String fullName) {
+        int n = SEQUENCE.incrementAndGet();
+        String nationalId = "068185" + String.format("%06d", (System.nanoTime() / 1000 + n * 7919L) % 1_000_000);
+        String email = "nv" + Integer.toString(n, 36) + Long.toString(System.nanoTime() % 100_000, 36) + "@lamdong.gov.vn";
+        var response = admin().post("/api/v1/subscribers", Map.of("type", "INDIVIDUAL", "agencyCode", agencyCode,
+                "fullName", fullName, "email", email, "nationalId", nationalId, "dateOfBirth", "1985-05-05"));
+        if (response.status() != 201) {
+            throw new AssertionError("Could not create subscriber: " + response);
+        }
+        return new Person(response.json().path("id").asLong(), fullName, email);
+    }
+
     default long count(String table) {
         return jdbc().sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
     }

@@ -1,0 +1,141 @@
+package vn.kyso.ca;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+import org.bouncycastle.cert.ocsp.Req;
+import org.bouncycastle.cert.ocsp.RespID;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.operator.DigestCalculatorProvider;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import vn.kyso.common.KysoProperties;
+import vn.kyso.common.db.Db;
+
+/**
+ * RFC 6960 answers for certificates of Kyso's issuing CA, read straight from the database, so a
+ * revocation is visible the moment it commits. Signed by the delegated OCSP signer. A request
+ * for another CA's certificate gets "unauthorized"; a serial this CA never issued, "unknown".
+ */
+@Service
+public class OcspResponder {
+
+    /** A single request carrying more is refused as malformed: nobody needs that many at once. */
+    static final int MAX_CERTIFICATES = 32;
+
+    private final BuiltInCa builtIn;
+    private final JdbcClient jdbc;
+    private final Db db;
+    private final Clock clock;
+    private final KysoProperties.Ca settings;
+    private final DigestCalculatorProvider digests;
+    private final X509CertificateHolder issuer;
+
+    public OcspResponder(BuiltInCa builtIn, JdbcClient jdbc, Db db, Clock clock, KysoProperties properties) {
+        this.builtIn = builtIn;
+        this.jdbc = jdbc;
+        this.db = db;
+        this.clock = clock;
+        this.settings = properties.ca();
+        try {
+            this.digests = new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
+            this.issuer = new JcaX509CertificateHolder(builtIn.issuingCertificate());
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot set up the OCSP responder", e);
+        }
+    }
+
+    /** Always an encoded OCSPResponse: protocol errors are answered in the protocol. */
+    public byte[] respond(byte[] request) {
+        try {
+            OCSPReq req;
+            try {
+                req = new OCSPReq(request);
+            } catch (IOException | RuntimeException e) {
+                return status(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
+            Req[] requests = req.getRequestList();
+            if (requests.length == 0 || requests.length > MAX_CERTIFICATES) {
+                return status(OCSPRespBuilder.MALFORMED_REQUEST);
+            }
+            BuiltInCa.OcspSigner signer = builtIn.ocspSigner();
+            BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
+                    new RespID(new JcaX509CertificateHolder(signer.certificate()).getSubjectPublicKeyInfo(),
+                            digests.get(RespID.HASH_SHA1)));
+            Instant now = clock.instant();
+            Date thisUpdate = Date.from(now);
+            Date nextUpdate = Date.from(now.plus(settings.ocspValidity()));
+            boolean authoritative = false;
+            for (Req one : requests) {
+                CertificateID id = one.getCertID();
+                if (!id.matchesIssuer(issuer, digests)) {
+                    builder.addResponse(id, new UnknownStatus(), thisUpdate, nextUpdate, null);
+                    continue;
+                }
+                authoritative = true;
+                builder.addResponse(id, status(id.getSerialNumber()), thisUpdate, nextUpdate, null);
+            }
+            if (!authoritative) {
+                return status(OCSPRespBuilder.UNAUTHORIZED);
+            }
+            Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            if (nonce != null) {
+                builder.setResponseExtensions(new Extensions(nonce));
+            }
+            BasicOCSPResp basic = builder.build(
+                    new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(signer.key()),
+                    new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate())}, thisUpdate);
+            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (Exception e) {
+            return status(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+    }
+
+    private record Row(String status, Instant revokedAt, String reason) {
+    }
+
+    private CertificateStatus status(BigInteger serial) {
+        Row row = jdbc.sql("SELECT status, revoked_at, revocation_reason FROM certificate WHERE ca_id = :ca AND serial = :serial")
+                .param("ca", builtIn.issuingRecord().id()).param("serial", Pki.hex(serial))
+                .query((rs, n) -> new Row(rs.getString("status"), db.instant(rs, "revoked_at"),
+                        rs.getString("revocation_reason")))
+                .optional().orElse(null);
+        if (row == null) {
+            return new UnknownStatus();
+        }
+        if ("GOOD".equals(row.status())) {
+            return CertificateStatus.GOOD;
+        }
+        int code = CrlPublisher.reasonCode(row.reason());
+        return new RevokedStatus(Date.from(row.revokedAt()), code == 0 ? CRLReason.unspecified : code);
+    }
+
+    private static byte[] status(int status) {
+        try {
+            return new OCSPRespBuilder().build(status, null).getEncoded();
+        } catch (IOException | OCSPException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package vn.kyso.certificate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import vn.kyso.agency.Agency;
+import vn.kyso.agency.AgencyRepository;
+import vn.kyso.agency.AgencyScope;
+import vn.kyso.agency.AgencyScopes;
+import vn.kyso.agency.AgencyService;
+import vn.kyso.ca.CaRecord;
+import vn.kyso.ca.CaRepository;
+import vn.kyso.ca.Pki;
+import vn.kyso.common.KysoProperties;
+import vn.kyso.common.PageResult;
+import vn.kyso.common.Text;
+import vn.kyso.common.db.Db;
+import vn.kyso.subscriber.Subscriber;
+import vn.kyso.subscriber.SubscriberRepository;
+
+/**
+ * Reads certificates the way people ask for them. "Expired" and "expiring soon" are computed
+ * from the clock at query time, never stored, so they cannot go stale.
+ */
+@Service
+public class CertificateQueries {
+
+    private final CertificateRepository certificates;
+    private final SubscriberRepository subscribers;
+    private final AgencyRepository agencies;
+    private final AgencyService agencyService;
+    private final AgencyScopes scopes;
+    private final CaRepository cas;
+    private final JdbcClient jdbc;
+    private final Db db;
+    private final Clock clock;
+    private final int expiringSoonDays;
+
+    public CertificateQueries(CertificateRepository certificates, SubscriberRepository subscribers,
+            AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes, CaRepository cas,
+            JdbcClient jdbc, Db db, Clock clock, KysoProperties properties) {
+        this.certificates = certificates;
+        this.subscribers = subscribers;
+        this.agencies = agencies;
+        this.agencyService = agencyService;
+        this.scopes = scopes;
+        this.cas = cas;
+        this.jdbc = jdbc;
+        this.db = db;
+        this.clock = clock;
+        this.expiringSoonDays = properties.certificates().expiringSoonDays();
+    }
+
+    boolean visible(Certificate certificate) {
+        AgencyScope scope = scopes.current();
+        if (scope.all()) {
+            return true;
+        }
+        return subscribers.findById(certificate.subscriberId)
+                .flatMap(s -> agencies.findById(s.agencyId()))
+                .filter(scope::contains).isPresent();
+    }
+
+    public CertificateView view(Certificate c) {
+        Instant now = clock.instant();
+        CaRecord ca = cas.findById(c.caId).orElseThrow();
+        String agencyCode = subscribers.findById(c.subscriberId).map(Subscriber::agencyId)
+                .flatMap(agencies::findById).map(Agency::code).orElse(null);
+        Validity validity = c.validityAt(now);
+        boolean soon = validity == Validity.VALID && c.notAfter.isBefore(now.plus(Duration.ofDays(expiringSoonDays)));
+        String replaces = c.replacesId == null ? null
+                : certificates.findById(c.replacesId).map(Certificate::serial).orElse(null);
+        String replacedBy = c.id == null ? null
+                : certificates.findByReplacesId(c.id).stream().map(Certificate::serial).findFirst().orElse(null);
+        var revocation = c.status == CertificateStatus.GOOD ? null : new CertificateView.Revocation(c.revokedAt,
+                c.revocationReason, c.revocationCase, c.invalidityDate, c.revocationComment);
+        return new CertificateView(c.serial, ca.name(), ca.subjectDn(), c.subjectDn, c.commonName, c.subscriberId,
+                agencyCode, c.profile, c.source, c.storage, c.notBefore, c.notAfter, validity, soon, c.keyAlgorithm,
+                c.keySize, Pki.sha256Hex(c.der), revocation, replaces, replacedBy, c.renewalCount,
+                c.version == null ? 0 : c.version);
+    }
+
+    public record CrlEntry(Instant revokedAt, RevocationReason reason) {
+    }
+
+    Optional<CrlEntry> crlEntry(long caId, String serial) {
+        return jdbc.sql("SELECT revoked_at, reason FROM crl_entry WHERE ca_id = :ca AND serial = :serial")
+                .param("ca", caId).param("serial", serial)
+                .query((rs, n) -> new CrlEntry(db.instant(rs, "revoked_at"),
+                        rs.getString("reason") == null ? null : RevocationReason.valueOf(rs.getString("reason"))))
+                .optional();
+    }
+
+    public record Filter(String agency, boolean subtree, Long subscriberId, Validity status,
+            Integer expiringWithinDays, String q) {
+    }
+
+    public PageResult<CertificateView> list(Filter filter, PageResult.PageRequest page) {
+        AgencyScope scope = scopes.current();
+        Instant now = clock.instant();
+        StringBuilder where = new StringBuilder(
+                " FROM certificate c JOIN subscriber s ON s.id = c.subscriber_id JOIN agency a ON a.id = s.agency_id"
+                        + " WHERE 1 = 1");
+        Map<String, Object> args = new HashMap<>();
+        if (!scope.all()) {
+            where.append(" AND a.path >= :scopeLo AND a.path < :scopeHi");
+            args.put("scopeLo", scope.pathPrefix());
+            args.put("scopeHi", AgencyScope.end(scope.pathPrefix()));
+        }
+        if (filter.agency() != null) {
+            Agency agency = agencyService.get(filter.agency());
+            if (filter.subtree()) {
+                where.append(" AND a.path >= :lo AND a.path < :hi");
+                args.put("lo", agency.path());
+                args.put("hi", AgencyScope.end(agency.path()));
+            } else {
+                where.append(" AND s.agency_id = :agencyId");
+                args.put("agencyId", agency.id());
+            }
+        }
+        if (filter.subscriberId() != null) {
+            where.append(" AND c.subscriber_id = :subscriberId");
+            args.put("subscriberId", filter.subscriberId());
+        }
+        args.put("now", db.instant(now));
+        if (filter.status() != null) {
+            where.append(switch (filter.status()) {
+                case VALID -> " AND c.status = 'GOOD' AND c.not_before <= :now AND c.not_after > :now";
+                case NOT_YET_VALID -> " AND c.status = 'GOOD' AND c.not_before > :now";
+                case EXPIRED -> " AND c.status = 'GOOD' AND c.not_after <= :now";
+                case ON_HOLD -> " AND c.status = 'ON_HOLD'";
+                case REVOKED -> " AND c.status = 'REVOKED'";
+            });
+        }
+        if (filter.expiringWithinDays() != null) {
+            where.append(" AND c.status = 'GOOD' AND c.not_after > :now AND c.not_after <= :horizon");
+            args.put("horizon", db.instant(now.plus(Duration.ofDays(filter.expiringWithinDays()))));
+        }
+        if (filter.q() != null && !filter.q().isBlank()) {
+            String serial = Pki.normalizeSerial(filter.q());
+            where.append(" AND (c.search_key LIKE :q ESCAPE '\\'");
+            args.put("q", Text.containsPattern(Text.fold(filter.q())));
+            if (serial != null) {
+                where.append(" OR c.serial = :serial");
+                args.put("serial", serial);
+            }
+            where.append(")");
+        }
+        long total = jdbc.sql("SELECT COUNT(*)" + where).params(args).query(Long.class).single();
+        args.put("limit", page.size());
+        args.put("offset", page.offset());
+        List<Long> ids = jdbc.sql("SELECT c.id" + where + " ORDER BY c.not_after, c.id LIMIT :limit OFFSET :offset")
+                .params(args).query(Long.class).list();
+        Map<Long, Certificate> byId = new HashMap<>();
+        certificates.findAllById(ids).forEach(c -> byId.put(c.id, c));
+        return PageResult.of(ids.stream().map(byId::get).map(this::view).toList(), page, total);
+    }
+}

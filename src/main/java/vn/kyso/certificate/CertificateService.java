@@ -1,0 +1,376 @@
+package vn.kyso.certificate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.kyso.agency.Agency;
+import vn.kyso.agency.AgencyRepository;
+import vn.kyso.agency.AgencyScopes;
+import vn.kyso.agency.AgencyService;
+import vn.kyso.agency.AgencyStatus;
+import vn.kyso.audit.AuditLog;
+import vn.kyso.ca.BuiltInCa;
+import vn.kyso.ca.CaKind;
+import vn.kyso.ca.CaRecord;
+import vn.kyso.ca.CaRepository;
+import vn.kyso.ca.CertificateAuthorities;
+import vn.kyso.ca.CertificateSpec;
+import vn.kyso.ca.Pki;
+import vn.kyso.common.ApiException;
+import vn.kyso.common.KysoProperties;
+import vn.kyso.common.Text;
+import vn.kyso.subscriber.Subscriber;
+import vn.kyso.subscriber.SubscriberService;
+import vn.kyso.subscriber.SubscriberStatus;
+
+/**
+ * The life of a certificate: issued here or imported from outside, renewed or replaced, put on
+ * hold, revoked. Each change is one transaction with its audit entry; each revocation marks the
+ * CA's CRL stale in the same transaction, so CRL and OCSP show it as soon as it commits.
+ */
+@Service
+public class CertificateService {
+
+    /** Tolerates clocks a little behind Kyso's on the relying party's side. */
+    private static final Duration BACKDATE = Duration.ofMinutes(1);
+
+    private final CertificateRepository certificates;
+    private final CertificateQueries queries;
+    private final SubscriberService subscribers;
+    private final AgencyRepository agencies;
+    private final AgencyService agencyService;
+    private final AgencyScopes scopes;
+    private final CertificateAuthorities authorities;
+    private final CaRepository cas;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final KysoProperties.Certificates policy;
+
+    public CertificateService(CertificateRepository certificates, CertificateQueries queries,
+            SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
+            CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
+            KysoProperties properties) {
+        this.certificates = certificates;
+        this.queries = queries;
+        this.subscribers = subscribers;
+        this.agencies = agencies;
+        this.agencyService = agencyService;
+        this.scopes = scopes;
+        this.authorities = authorities;
+        this.cas = cas;
+        this.audit = audit;
+        this.clock = clock;
+        this.policy = properties.certificates();
+    }
+
+    @Transactional
+    public Certificate issue(Requests.Issue request) {
+        Subscriber subscriber = activeSubscriber(request.subscriberId());
+        Profile profile = request.profile() == null ? Profile.defaultFor(subscriber.type()) : request.profile();
+        if (profile.subscriberType() != subscriber.type()) {
+            throw ApiException.badField("profile", "error.certificate.profileMismatch", profile, subscriber.type());
+        }
+        int days = request.validityDays() == null ? policy.defaultValidityDays() : request.validityDays();
+        if (days < 1 || days > policy.maxValidityDays()) {
+            throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxValidityDays());
+        }
+        PublicKey key = Csr.publicKey(request.csr(), "csr");
+        checkKeyNotUsedByOthers(key, subscriber.id());
+        Instant now = clock.instant();
+        Certificate issued = sign(subscriber, key, profile, now, now.plus(Duration.ofDays(days)), "validityDays");
+        issued.storage = request.storage() == null ? Storage.TOKEN : request.storage();
+        certificates.save(issued);
+        audit.record(change("certificate.issue", issued, null));
+        return issued;
+    }
+
+    /** Renewal: a new certificate for the same subscriber and profile, valid at most 3 more years. */
+    @Transactional
+    public Certificate renew(String serial, Requests.Renew request) {
+        Certificate old = get(serial);
+        requireRenewable(old);
+        Instant now = clock.instant();
+        if (policy.maxRenewals() >= 0 && old.renewalCount >= policy.maxRenewals()) {
+            throw ApiException.conflict("error.certificate.renewalLimit", policy.maxRenewals());
+        }
+        long daysLeft = Duration.between(now, old.notAfter).toDays();
+        if (policy.minDaysLeftToRenew() > 0 && daysLeft < policy.minDaysLeftToRenew()) {
+            throw ApiException.conflict("error.certificate.renewalTooLate", policy.minDaysLeftToRenew(), daysLeft);
+        }
+        int days = request.validityDays() == null ? policy.maxRenewalDays() : request.validityDays();
+        if (days < 1 || days > policy.maxRenewalDays()) {
+            throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxRenewalDays());
+        }
+        Subscriber subscriber = activeSubscriber(old.subscriberId);
+        PublicKey key = keyFor(old, request.csr(), subscriber);
+        Certificate renewed = sign(subscriber, key, old.profile, now, now.plus(Duration.ofDays(days)), "validityDays");
+        renewed.storage = old.storage;
+        renewed.replacesId = old.id;
+        renewed.renewalCount = old.renewalCount + 1;
+        certificates.save(renewed);
+        audit.record(change("certificate.renew", renewed, old.serial));
+        return renewed;
+    }
+
+    /**
+     * Change of information (Mẫu 04): a new certificate with the subscriber's current details,
+     * valid until the old one would have expired; the old one is revoked as superseded.
+     */
+    @Transactional
+    public Certificate reissue(String serial, Requests.Renew request) {
+        Certificate old = get(serial);
+        requireRenewable(old);
+        Instant now = clock.instant();
+        Instant notAfter = old.notAfter;
+        if (request.validityDays() != null) {
+            if (request.validityDays() < 1 || request.validityDays() > policy.maxRenewalDays()) {
+                throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxRenewalDays());
+            }
+            notAfter = now.plus(Duration.ofDays(request.validityDays()));
+        }
+        Subscriber subscriber = activeSubscriber(old.subscriberId);
+        PublicKey key = keyFor(old, request.csr(), subscriber);
+        Certificate replacement = sign(subscriber, key, old.profile, now, notAfter, "validityDays");
+        replacement.storage = old.storage;
+        replacement.replacesId = old.id;
+        certificates.save(replacement);
+        markRevoked(old, RevocationReason.SUPERSEDED, RevocationCase.INFORMATION_CHANGED, null,
+                "→ " + replacement.serial, now);
+        audit.record(change("certificate.reissue", replacement, old.serial));
+        return replacement;
+    }
+
+    @Transactional
+    public Certificate revoke(String serial, Requests.Revoke request) {
+        Certificate certificate = get(serial);
+        RevocationReason reason = request.reason() != null ? request.reason()
+                : request.revocationCase() != null ? request.revocationCase().reason() : null;
+        if (reason == null) {
+            throw ApiException.badField("reason", "error.certificate.reasonRequired");
+        }
+        Instant now = clock.instant();
+        if (request.invalidityDate() != null && request.invalidityDate().isAfter(now)) {
+            throw ApiException.badField("invalidityDate", "error.certificate.invalidityInFuture");
+        }
+        if (certificate.status == CertificateStatus.REVOKED) {
+            throw ApiException.conflict("error.certificate.alreadyRevoked", certificate.serial, certificate.revokedAt);
+        }
+        if (reason == RevocationReason.CERTIFICATE_HOLD) {
+            if (!authorities.of(authorities.byId(certificate.caId)).supportsHold()) {
+                throw ApiException.conflictOn("reason", "error.certificate.holdNotSupported");
+            }
+            if (certificate.status == CertificateStatus.ON_HOLD) {
+                throw ApiException.conflict("error.certificate.alreadyOnHold", certificate.serial);
+            }
+        }
+        var before = queries.view(certificate);
+        markRevoked(certificate, reason, request.revocationCase(), request.invalidityDate(), request.comment(), now);
+        String action = reason == RevocationReason.CERTIFICATE_HOLD ? "certificate.hold" : "certificate.revoke";
+        audit.record(new AuditLog.Change(action, "certificate", certificate.serial, agencyOf(certificate), before,
+                queries.view(certificate)));
+        return certificate;
+    }
+
+    /** Takes a certificate off hold (removeFromCRL): it is good again. */
+    @Transactional
+    public Certificate release(String serial) {
+        Certificate certificate = get(serial);
+        if (certificate.status != CertificateStatus.ON_HOLD) {
+            throw ApiException.conflict("error.certificate.notOnHold", certificate.serial, certificate.status);
+        }
+        var before = queries.view(certificate);
+        certificate.status = CertificateStatus.GOOD;
+        certificate.revokedAt = null;
+        certificate.revocationReason = null;
+        certificate.revocationCase = null;
+        certificate.invalidityDate = null;
+        certificate.revocationComment = null;
+        certificate.updatedAt = clock.instant();
+        certificates.save(certificate);
+        cas.bumpRevocationVersion(certificate.caId);
+        audit.record(new AuditLog.Change("certificate.release", "certificate", certificate.serial,
+                agencyOf(certificate), before, queries.view(certificate)));
+        return certificate;
+    }
+
+    /**
+     * Records a certificate issued elsewhere. It must chain to a configured trust anchor (checked
+     * as of its own notBefore, so an expired certificate can still be recorded) and name the
+     * subscriber it is linked to, by name or e-mail.
+     */
+    @Transactional
+    public Certificate importCertificate(Requests.Import request) {
+        List<X509Certificate> all;
+        try {
+            all = Pki.certificates(request.pem().getBytes(StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badField("pem", "error.import.malformed");
+        }
+        X509Certificate leaf = all.stream().filter(c -> c.getBasicConstraints() < 0).findFirst()
+                .orElseThrow(() -> ApiException.badField("pem", "error.import.noEndEntity"));
+        List<X509Certificate> others = new ArrayList<>(all);
+        others.remove(leaf);
+        Subscriber subscriber = activeOrFormerSubscriber(request.subscriberId());
+        String serial = Pki.hex(leaf.getSerialNumber());
+        if (certificates.findBySerial(serial).isPresent()) {
+            throw ApiException.conflictOn("pem", "error.import.duplicate", serial);
+        }
+        CertificateAuthorities.IssuerPath path;
+        try {
+            path = authorities.chainToAnchor(leaf, others, leaf.getNotBefore().toInstant().plusSeconds(1));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "error.import.untrusted", "pem", e.getMessage());
+        }
+        if (!SubjectMatch.matches(leaf, subscriber)) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "error.import.subscriberMismatch", "subscriberId",
+                    leaf.getSubjectX500Principal().getName(), subscriber.fullName());
+        }
+        CaRecord issuer = authorities.recordFor(path.issuer(), path.above());
+        if (issuer.kind() == CaKind.BUILT_IN) {
+            throw ApiException.conflictOn("pem", "error.import.ownCertificate");
+        }
+        Certificate imported = record(leaf, issuer, subscriber, Source.IMPORTED, null);
+        imported.storage = request.storage() == null ? Storage.TOKEN : request.storage();
+        queries.crlEntry(issuer.id(), serial).ifPresent(entry -> {
+            imported.status = CertificateStatus.REVOKED;
+            imported.revokedAt = entry.revokedAt();
+            imported.revocationReason = entry.reason();
+        });
+        certificates.save(imported);
+        audit.record(change("certificate.import", imported, null));
+        return imported;
+    }
+
+    /** A certificate the current user may see, or 404. */
+    public Certificate get(String serial) {
+        String normalized = Pki.normalizeSerial(serial);
+        if (normalized == null) {
+            throw ApiException.badField("serial", "error.certificate.serialFormat");
+        }
+        return certificates.findBySerial(normalized).filter(queries::visible)
+                .orElseThrow(() -> ApiException.notFound("error.certificate.notFound", normalized));
+    }
+
+    private void requireRenewable(Certificate old) {
+        if (old.source != Source.ISSUED) {
+            throw ApiException.conflict("error.certificate.notOurs", old.serial);
+        }
+        Validity validity = old.validityAt(clock.instant());
+        if (validity != Validity.VALID) {
+            throw ApiException.conflict("error.certificate.notRenewable", old.serial, validity);
+        }
+        List<Certificate> successors = certificates.findByReplacesId(old.id);
+        if (!successors.isEmpty()) {
+            throw ApiException.conflict("error.certificate.alreadyReplaced", old.serial, successors.get(0).serial);
+        }
+    }
+
+    private PublicKey keyFor(Certificate old, String csr, Subscriber subscriber) {
+        if (csr == null || csr.isBlank()) {
+            return Pki.certificate(old.der).getPublicKey();
+        }
+        PublicKey key = Csr.publicKey(csr, "csr");
+        checkKeyNotUsedByOthers(key, subscriber.id());
+        return key;
+    }
+
+    void markRevoked(Certificate certificate, RevocationReason reason, RevocationCase revocationCase,
+            Instant invalidityDate, String comment, Instant now) {
+        certificate.status = reason == RevocationReason.CERTIFICATE_HOLD ? CertificateStatus.ON_HOLD
+                : CertificateStatus.REVOKED;
+        if (certificate.revokedAt == null || reason != RevocationReason.CERTIFICATE_HOLD) {
+            certificate.revokedAt = now;
+        }
+        certificate.revocationReason = reason;
+        certificate.revocationCase = revocationCase;
+        certificate.invalidityDate = invalidityDate;
+        certificate.revocationComment = Text.clean(comment);
+        certificate.updatedAt = now;
+        certificates.save(certificate);
+        cas.bumpRevocationVersion(certificate.caId);
+    }
+
+    private Subscriber activeSubscriber(long id) {
+        Subscriber subscriber = subscribers.get(id);
+        if (subscriber.status() != SubscriberStatus.ACTIVE) {
+            throw ApiException.conflictOn("subscriberId", "error.certificate.subscriberInactive", id, subscriber.status());
+        }
+        Agency agency = agencies.findById(subscriber.agencyId()).orElseThrow();
+        if (agency.status() != AgencyStatus.ACTIVE) {
+            throw ApiException.conflictOn("subscriberId", "error.agency.inactive", agency.code());
+        }
+        return subscriber;
+    }
+
+    private Subscriber activeOrFormerSubscriber(long id) {
+        return subscribers.get(id);
+    }
+
+    private void checkKeyNotUsedByOthers(PublicKey key, long subscriberId) {
+        if (certificates.countKeyUsedByOthers(Pki.spkiSha256(key), subscriberId) > 0) {
+            throw ApiException.conflictOn("csr", "error.certificate.keyReused");
+        }
+    }
+
+    private Certificate sign(Subscriber subscriber, PublicKey key, Profile profile, Instant now, Instant notAfter,
+            String validityField) {
+        BuiltInCa ca = authorities.builtIn();
+        if (notAfter.isAfter(ca.issuingCertificate().getNotAfter().toInstant())) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "error.certificate.beyondCa", validityField,
+                    ca.issuingCertificate().getNotAfter().toInstant());
+        }
+        Agency agency = agencies.findById(subscriber.agencyId()).orElseThrow();
+        var spec = new CertificateSpec(Pki.randomSerial(), SubjectNames.of(subscriber, agencyService.chain(agency)),
+                key, now.minus(BACKDATE), notAfter, profile.keyUsage(), profile.extendedKeyUsages(), subscriber.email());
+        X509Certificate x509 = ca.issue(spec);
+        return record(x509, ca.issuingRecord(), subscriber, Source.ISSUED, profile);
+    }
+
+    private Certificate record(X509Certificate x509, CaRecord issuer, Subscriber subscriber, Source source,
+            Profile profile) {
+        Certificate c = new Certificate();
+        c.serial = Pki.hex(x509.getSerialNumber());
+        c.caId = issuer.id();
+        c.subscriberId = subscriber.id();
+        c.profile = profile;
+        c.source = source;
+        c.subjectDn = x509.getSubjectX500Principal().getName();
+        c.commonName = SubjectMatch.commonName(x509);
+        c.searchKey = Text.fold(c.commonName == null ? subscriber.fullName() : c.commonName);
+        c.notBefore = x509.getNotBefore().toInstant();
+        c.notAfter = x509.getNotAfter().toInstant();
+        c.keyAlgorithm = Pki.keyAlgorithm(x509.getPublicKey());
+        c.keySize = Pki.keySize(x509.getPublicKey());
+        c.spkiSha256 = Pki.spkiSha256(x509.getPublicKey());
+        c.der = Pki.encoded(x509);
+        c.status = CertificateStatus.GOOD;
+        Instant now = clock.instant();
+        c.createdAt = now;
+        c.updatedAt = now;
+        return c;
+    }
+
+    private Long agencyOf(Certificate certificate) {
+        return subscribers.findAgencyId(certificate.subscriberId);
+    }
+
+    private AuditLog.Change change(String action, Certificate certificate, String replacedSerial) {
+        var view = queries.view(certificate);
+        Object before = replacedSerial == null ? null : java.util.Map.of("serialNumber", replacedSerial);
+        return new AuditLog.Change(action, "certificate", certificate.serial, agencyOf(certificate), before, view);
+    }
+
+    AgencyScopes scopes() {
+        return scopes;
+    }
+}

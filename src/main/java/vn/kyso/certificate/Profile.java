@@ -1,0 +1,56 @@
+package vn.kyso.certificate;
+
+import java.util.List;
+
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+
+import vn.kyso.subscriber.SubscriberType;
+
+/** What a certificate may do, tied to the kind of subscriber it is for (Mẫu 01, 02, 03). */
+public enum Profile {
+    INDIVIDUAL_SIGNING(SubscriberType.INDIVIDUAL, KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+            List.of(KeyPurposeId.id_kp_emailProtection, Oids.DOCUMENT_SIGNING)),
+    ORGANIZATION_SEAL(SubscriberType.ORGANIZATION, KeyUsage.digitalSignature | KeyUsage.nonRepudiation,
+            List.of(KeyPurposeId.id_kp_emailProtection, Oids.DOCUMENT_SIGNING)),
+    DEVICE_SERVICE(SubscriberType.DEVICE, KeyUsage.digitalSignature | KeyUsage.keyEncipherment,
+            List.of(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth));
+
+    private final SubscriberType subscriberType;
+    private final int keyUsage;
+    private final List<KeyPurposeId> extendedKeyUsages;
+
+    Profile(SubscriberType subscriberType, int keyUsage, List<KeyPurposeId> extendedKeyUsages) {
+        this.subscriberType = subscriberType;
+        this.keyUsage = keyUsage;
+        this.extendedKeyUsages = extendedKeyUsages;
+    }
+
+    public SubscriberType subscriberType() {
+        return subscriberType;
+    }
+
+    int keyUsage() {
+        return keyUsage;
+    }
+
+    List<KeyPurposeId> extendedKeyUsages() {
+        return extendedKeyUsages;
+    }
+
+    private static final class Oids {
+        /** id-kp-documentSigning (RFC 9336), which PDF readers accept for signing. */
+        static final KeyPurposeId DOCUMENT_SIGNING =
+                KeyPurposeId.getInstance(new ASN1ObjectIdentifier("1.3.6.1.5.5.7.3.36"));
+    }
+
+    static Profile defaultFor(SubscriberType type) {
+        for (Profile p : values()) {
+            if (p.subscriberType == type) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(type.name());
+    }
+}
