@@ -14,6 +14,18 @@ public final class OptionalPieces {
         return "true".equalsIgnoreCase(System.getenv("KYSO_REQUIRE_OPTIONAL"));
     }
 
+    /** The openssl binary, if on the PATH. */
+    public static java.util.Optional<java.nio.file.Path> openssl() {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            java.nio.file.Path candidate = java.nio.file.Path.of(dir, "openssl");
+            if (java.nio.file.Files.isExecutable(candidate)) {
+                return java.util.Optional.of(candidate);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String postgresUrl() {
         return System.getenv("KYSO_TEST_POSTGRES_URL");
     }

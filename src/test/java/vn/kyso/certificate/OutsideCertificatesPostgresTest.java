@@ -1,0 +1,6 @@
+package vn.kyso.certificate;
+
+import vn.kyso.support.PostgresContext;
+
+class OutsideCertificatesPostgresTest extends PostgresContext implements OutsideCertificates {
+}
