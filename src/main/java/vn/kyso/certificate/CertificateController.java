@@ -32,11 +32,14 @@ public class CertificateController {
 
     private final CertificateService service;
     private final CertificateQueries queries;
+    private final BulkRevocation bulk;
     private final int maxPageSize;
 
-    public CertificateController(CertificateService service, CertificateQueries queries, KysoProperties properties) {
+    public CertificateController(CertificateService service, CertificateQueries queries, BulkRevocation bulk,
+            KysoProperties properties) {
         this.service = service;
         this.queries = queries;
+        this.bulk = bulk;
         this.maxPageSize = properties.limits().maxPageSize();
     }
 
@@ -111,6 +114,17 @@ public class CertificateController {
     public ResponseEntity<CertificateView> reissue(@PathVariable String serial,
             @Valid @RequestBody(required = false) Requests.Renew request) {
         return created(service.reissue(serial, request == null ? new Requests.Renew(null, null) : request));
+    }
+
+    /**
+     * Revokes all unrevoked certificates of an agency (subtree=true: and below it) or of a
+     * subscriber. A dry run unless dryRun is false; the answer lists every certificate and what
+     * happened (or would happen) to it.
+     */
+    @PostMapping("/bulk-revoke")
+    @PreAuthorize(WRITERS)
+    public BulkRevocation.Result bulkRevoke(@Valid @RequestBody BulkRevocation.Request request) {
+        return bulk.run(request);
     }
 
     public record CaseView(RevocationCase revocationCase, RevocationReason reason, String vi, String en) {

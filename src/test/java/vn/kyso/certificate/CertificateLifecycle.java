@@ -234,6 +234,44 @@ public interface CertificateLifecycle extends KysoApi {
     }
 
     @Test
+    default void bulkRevocationDryRunPredictsTheRealRun() {
+        String parent = newAgency("Ủy ban nhân dân xã Lạc Dương");
+        String child = unique("CH");
+        assertThat(admin().post("/api/v1/agencies", Map.of("code", child, "parentCode", parent,
+                "name", "Văn phòng HĐND và UBND xã")).status()).isEqualTo(201);
+        String a = issue(newIndividual(parent, "Cil Ha Ry").id(), TestPki.csr(TestPki.ec("secp256r1"))).text("serialNumber");
+        String b = issue(newIndividual(parent, "Liêng Hót K'Điệp").id(), TestPki.csr(TestPki.ec("secp256r1"))).text("serialNumber");
+        String c = issue(newIndividual(child, "Kră Jăn Ha Gioóc").id(), TestPki.csr(TestPki.ec("secp256r1"))).text("serialNumber");
+        assertThat(admin().post("/api/v1/certificates/" + b + "/revoke", Map.of("reason", "superseded")).status())
+                .isEqualTo(200);
+
+        long audit = count("audit_entry");
+        Map<String, Object> request = new HashMap<>(Map.of("agencyCode", parent, "subtree", true,
+                "case", "ORGANIZATION_DISSOLVED", "comment", "Sáp nhập xã"));
+        var dry = admin().post("/api/v1/certificates/bulk-revoke", request);
+        assertThat(dry.status()).as(dry.toString()).isEqualTo(200);
+        assertThat(dry.json().path("dryRun").asBoolean()).isTrue();
+        assertThat(dry.json().path("total").asInt()).isEqualTo(2);
+        assertThat(dry.raw().body()).contains(a).contains(c).doesNotContain(b).doesNotContain("WOULD_FAIL");
+        assertThat(count("audit_entry")).as("a dry run changes nothing").isEqualTo(audit);
+        assertThat(admin().get("/api/v1/certificates/" + a).text("status")).isEqualTo("VALID");
+
+        request.put("dryRun", false);
+        var real = admin().post("/api/v1/certificates/bulk-revoke", request);
+        assertThat(real.json().path("revoked").asInt()).isEqualTo(2);
+        assertThat(real.json().path("failed").asInt()).isZero();
+        for (String serial : new String[] {a, c}) {
+            var view = admin().get("/api/v1/certificates/" + serial);
+            assertThat(view.text("status")).isEqualTo("REVOKED");
+            assertThat(view.json().path("revocation").path("reason").asString()).isEqualTo("cessationOfOperation");
+            assertThat(crl().getRevokedCertificate(new BigInteger(serial, 16))).isNotNull();
+        }
+        assertThat(admin().post("/api/v1/certificates/bulk-revoke", request).json().path("total").asInt()).isZero();
+        assertThat(admin().post("/api/v1/certificates/bulk-revoke", Map.of("reason", "superseded")).status()).isEqualTo(400);
+        assertThat(newUser("AUDITOR", null).post("/api/v1/certificates/bulk-revoke", request).status()).isEqualTo(403);
+    }
+
+    @Test
     default void officersSeeOnlyTheirAgencysCertificates() {
         String mine = newAgency("Phường Xuân Hương - Đà Lạt");
         String theirs = newAgency("Phường Lâm Viên - Đà Lạt");
