@@ -3,11 +3,9 @@ package vn.kyso.ca;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,7 +70,7 @@ public class BuiltInCa implements InitializingBean {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    private CaKeyStore keys;
+    private CaKeys keys;
     private CaRecord rootRecord;
     private CaRecord issuingRecord;
     private X509Certificate root;
@@ -95,7 +93,7 @@ public class BuiltInCa implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        keys = CaKeyStore.open(properties.dataDir(), properties.ca().keystorePassword());
+        keys = openKeys();
         if (cas.findByName(ISSUING).isEmpty()) {
             create();
         }
@@ -103,18 +101,26 @@ public class BuiltInCa implements InitializingBean {
         ensureOcspSigner();
     }
 
+    private CaKeys openKeys() {
+        KysoProperties.Ca.Pkcs11 pkcs11 = properties.ca().pkcs11();
+        if (pkcs11 != null && pkcs11.library() != null && !pkcs11.library().isBlank()) {
+            return Pkcs11Keys.open(pkcs11);
+        }
+        return CaKeyStore.open(properties.dataDir(), properties.ca().keystorePassword());
+    }
+
     private void create() {
         if (keys.has(ISSUING)) {
-            throw new IllegalStateException("The CA key store " + keys.file() + " holds keys, but the database has no "
-                    + "CA: restore the database, or move the key store away to create a new CA.");
+            throw new IllegalStateException("The CA key store " + keys.location() + " holds keys, but the database has "
+                    + "no CA: restore the database, or move the keys away to create a new CA.");
         }
         Instant now = clock.instant();
         String org = properties.ca().organization();
-        KeyPair rootPair = generate("secp384r1");
+        KeyPair rootPair = keys.generate(ROOT, "secp384r1");
         X500Name rootName = name(org, org + " Root CA");
         X509Certificate rootCert = caCertificate(rootName, rootPair.getPublic(), rootName, rootPair.getPrivate(), null,
                 now, now.plus(Duration.ofDays(20 * 365 + 5)), -1, "SHA384withECDSA", null);
-        KeyPair issuingPair = generate("secp256r1");
+        KeyPair issuingPair = keys.generate(ISSUING, "secp256r1");
         X500Name issuingName = name(org, org + " Issuing CA");
         X509Certificate issuingCert = caCertificate(issuingName, issuingPair.getPublic(), rootName,
                 rootPair.getPrivate(), rootCert, now, now.plus(Duration.ofDays(10 * 365 + 2)), 0, "SHA384withECDSA",
@@ -135,10 +141,10 @@ public class BuiltInCa implements InitializingBean {
                 keys.save();
             });
             log.info("Created Kyso's certificate authority: {} under {}, keys in {}", issuingCert.getSubjectX500Principal(),
-                    rootCert.getSubjectX500Principal(), keys.file());
+                    rootCert.getSubjectX500Principal(), keys.location());
         } catch (DataIntegrityViolationException e) {
             log.info("Another instance created the certificate authority first; loading it");
-            keys = CaKeyStore.open(properties.dataDir(), properties.ca().keystorePassword());
+            keys = openKeys();
         }
     }
 
@@ -146,13 +152,13 @@ public class BuiltInCa implements InitializingBean {
         rootRecord = cas.findByName(ROOT).orElseThrow();
         issuingRecord = cas.findByName(ISSUING).orElseThrow();
         if (!keys.has(ISSUING) || !keys.has(ROOT)) {
-            throw new IllegalStateException("The database names Kyso's CA, but its keys are not in " + keys.file()
+            throw new IllegalStateException("The database names Kyso's CA, but its keys are not in " + keys.location()
                     + ". Every Kyso instance needs the same key store (and KYSO_CA_KEYSTORE_PASSWORD).");
         }
         root = rootRecord.x509();
         issuing = issuingRecord.x509();
         if (!keys.certificate(ISSUING).equals(issuing) || !keys.certificate(ROOT).equals(root)) {
-            throw new IllegalStateException("The CA key store " + keys.file() + " belongs to another CA than the "
+            throw new IllegalStateException("The CA keys in " + keys.location() + " belong to another CA than the "
                     + "database's. Refusing to sign with it.");
         }
         rootKey = keys.key(ROOT);
@@ -170,7 +176,7 @@ public class BuiltInCa implements InitializingBean {
                 return;
             }
         }
-        KeyPair pair = generate("secp256r1");
+        KeyPair pair = keys.generate(OCSP, "secp256r1");
         X500Name subject = name(properties.ca().organization(), properties.ca().organization() + " OCSP Responder");
         Instant notAfter = min(now.plus(OCSP_SIGNER_LIFETIME), issuing.getNotAfter().toInstant());
         X509Certificate cert = sign(builder(subject, pair.getPublic(), issuing, now, notAfter, Pki.randomSerial()),
@@ -286,7 +292,7 @@ public class BuiltInCa implements InitializingBean {
                 org.bouncycastle.asn1.ASN1Encodable value) throws Exception;
     }
 
-    private static X509Certificate sign(X509v3CertificateBuilder builder, Extensions extensions, PrivateKey key,
+    private X509Certificate sign(X509v3CertificateBuilder builder, Extensions extensions, PrivateKey key,
             String algorithm) {
         try {
             extensions.add(builder::addExtension);
@@ -297,9 +303,14 @@ public class BuiltInCa implements InitializingBean {
         }
     }
 
-    private static ContentSigner signer(PrivateKey key, String algorithm) {
+    /** The OCSP signer's content signer, through the provider that holds its key. */
+    public ContentSigner ocspContentSigner() {
+        return signer(ocspSigner().key(), "SHA256withECDSA");
+    }
+
+    private ContentSigner signer(PrivateKey key, String algorithm) {
         try {
-            return new JcaContentSignerBuilder(algorithm).setProvider(Pki.BC).build(key);
+            return new JcaContentSignerBuilder(algorithm).setProvider(keys.provider()).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("Cannot sign with " + algorithm, e);
         }
@@ -330,16 +341,6 @@ public class BuiltInCa implements InitializingBean {
         row.parentId = parentId;
         row.createdAt = now;
         return row;
-    }
-
-    private static KeyPair generate(String curve) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Pki.BC);
-            generator.initialize(new ECGenParameterSpec(curve));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate an EC key on " + curve, e);
-        }
     }
 
     private static JcaX509ExtensionUtils utils() {

@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 import org.springframework.util.StringUtils;
@@ -24,7 +27,7 @@ import org.springframework.util.StringUtils;
  * never in the database, so a database backup holds no key. Written whole to a temporary file
  * and moved into place, so a crash leaves the old store or the new one, never half of one.
  */
-final class CaKeyStore {
+final class CaKeyStore implements CaKeys {
 
     private static final String FILE = "kyso-ca.p12";
     private static final String PASSWORD_FILE = "keystore-password";
@@ -80,7 +83,8 @@ final class CaKeyStore {
         return Files.readString(file, StandardCharsets.US_ASCII).strip().toCharArray();
     }
 
-    boolean has(String alias) {
+    @Override
+    public boolean has(String alias) {
         try {
             return store.isKeyEntry(alias);
         } catch (GeneralSecurityException e) {
@@ -88,7 +92,8 @@ final class CaKeyStore {
         }
     }
 
-    PrivateKey key(String alias) {
+    @Override
+    public PrivateKey key(String alias) {
         try {
             return (PrivateKey) store.getKey(alias, password);
         } catch (GeneralSecurityException e) {
@@ -96,7 +101,8 @@ final class CaKeyStore {
         }
     }
 
-    X509Certificate certificate(String alias) {
+    @Override
+    public X509Certificate certificate(String alias) {
         try {
             return (X509Certificate) store.getCertificate(alias);
         } catch (GeneralSecurityException e) {
@@ -104,7 +110,29 @@ final class CaKeyStore {
         }
     }
 
-    void put(String alias, PrivateKey key, X509Certificate... chain) {
+    @Override
+    public KeyPair generate(String alias, String curve) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Pki.BC);
+            generator.initialize(new ECGenParameterSpec(curve));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an EC key on " + curve, e);
+        }
+    }
+
+    @Override
+    public Provider provider() {
+        return Pki.BC;
+    }
+
+    @Override
+    public String location() {
+        return file().toString();
+    }
+
+    @Override
+    public void put(String alias, PrivateKey key, X509Certificate... chain) {
         try {
             store.setKeyEntry(alias, key, password, chain.clone());
         } catch (GeneralSecurityException e) {
@@ -112,7 +140,8 @@ final class CaKeyStore {
         }
     }
 
-    void save() {
+    @Override
+    public void save() {
         Path tmp = dir.resolve(FILE + ".tmp");
         try {
             Files.deleteIfExists(tmp);
@@ -130,9 +159,5 @@ final class CaKeyStore {
 
     Path file() {
         return dir.resolve(FILE);
-    }
-
-    static Certificate[] chain(X509Certificate... certificates) {
-        return certificates;
     }
 }

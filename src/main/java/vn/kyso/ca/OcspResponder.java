@@ -25,7 +25,6 @@ import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
 import org.bouncycastle.operator.DigestCalculatorProvider;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,8 +102,7 @@ public class OcspResponder {
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
-            BasicOCSPResp basic = builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(signer.key()),
+            BasicOCSPResp basic = builder.build(builtIn.ocspContentSigner(),
                     new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate())}, thisUpdate);
             return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
         } catch (Exception e) {

@@ -60,7 +60,12 @@ public record KysoProperties(
             @DefaultValue("24h") Duration crlValidity,
             /* A CRL is re-signed at the latest this long after the last one, even with nothing new. */
             @DefaultValue("1h") Duration crlRefresh,
-            @DefaultValue("1h") Duration ocspValidity) {
+            @DefaultValue("1h") Duration ocspValidity,
+            /* When library is set, the CA's keys live in this PKCS#11 token instead of the key store file. */
+            @DefaultValue Pkcs11 pkcs11) {
+
+        public record Pkcs11(String library, Integer slot, Integer slotListIndex, String pin) {
+        }
     }
 
     public record Certificates(
