@@ -10,14 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
 import org.springframework.util.StringUtils;
@@ -27,19 +22,18 @@ import org.springframework.util.StringUtils;
  * never in the database, so a database backup holds no key. Written whole to a temporary file
  * and moved into place, so a crash leaves the old store or the new one, never half of one.
  */
-final class CaKeyStore implements CaKeys {
+final class CaKeyStore extends KeyStoreKeys {
 
     private static final String FILE = "kyso-ca.p12";
     private static final String PASSWORD_FILE = "keystore-password";
 
     private final Path dir;
     private final char[] password;
-    private final KeyStore store;
 
     private CaKeyStore(Path dir, char[] password, KeyStore store) {
+        super(store, password);
         this.dir = dir;
         this.password = password;
-        this.store = store;
     }
 
     static CaKeyStore open(Path dataDir, String configuredPassword) {
@@ -84,44 +78,6 @@ final class CaKeyStore implements CaKeys {
     }
 
     @Override
-    public boolean has(String alias) {
-        try {
-            return store.isKeyEntry(alias);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public PrivateKey key(String alias) {
-        try {
-            return (PrivateKey) store.getKey(alias, password);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read CA key " + alias + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public X509Certificate certificate(String alias) {
-        try {
-            return (X509Certificate) store.getCertificate(alias);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read CA certificate " + alias, e);
-        }
-    }
-
-    @Override
-    public KeyPair generate(String alias, String curve) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Pki.BC);
-            generator.initialize(new ECGenParameterSpec(curve));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate an EC key on " + curve, e);
-        }
-    }
-
-    @Override
     public Provider provider() {
         return Pki.BC;
     }
@@ -129,15 +85,6 @@ final class CaKeyStore implements CaKeys {
     @Override
     public String location() {
         return file().toString();
-    }
-
-    @Override
-    public void put(String alias, PrivateKey key, X509Certificate... chain) {
-        try {
-            store.setKeyEntry(alias, key, password, chain.clone());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot store CA key " + alias, e);
-        }
     }
 
     @Override

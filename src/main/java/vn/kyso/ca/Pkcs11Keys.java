@@ -1,14 +1,8 @@
 package vn.kyso.ca;
 
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.KeyStore;
-import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.Security;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 
 import vn.kyso.common.KysoProperties;
 
@@ -16,15 +10,14 @@ import vn.kyso.common.KysoProperties;
  * CA keys in a PKCS#11 token through the JDK's SunPKCS11 provider. Keys are generated inside the
  * token as persistent, sensitive, non-extractable objects; Kyso only ever holds handles to them.
  */
-final class Pkcs11Keys implements CaKeys {
+final class Pkcs11Keys extends KeyStoreKeys {
 
     private final Provider provider;
-    private final KeyStore store;
     private final String location;
 
     private Pkcs11Keys(Provider provider, KeyStore store, String location) {
+        super(store, null);
         this.provider = provider;
-        this.store = store;
         this.location = location;
     }
 
@@ -52,56 +45,6 @@ final class Pkcs11Keys implements CaKeys {
             return new Pkcs11Keys(provider, store, location);
         } catch (Exception e) {
             throw new IllegalStateException("Cannot open the " + location + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public boolean has(String alias) {
-        try {
-            return store.isKeyEntry(alias);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
-    @Override
-    public PrivateKey key(String alias) {
-        try {
-            return (PrivateKey) store.getKey(alias, null);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot use CA key " + alias + " in the " + location, e);
-        }
-    }
-
-    @Override
-    public X509Certificate certificate(String alias) {
-        try {
-            return (X509Certificate) store.getCertificate(alias);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot read CA certificate " + alias + " from the " + location, e);
-        }
-    }
-
-    @Override
-    public KeyPair generate(String alias, String curve) {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", provider);
-            generator.initialize(new ECGenParameterSpec(curve));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("The " + location + " cannot generate an EC key on " + curve, e);
-        }
-    }
-
-    @Override
-    public void put(String alias, PrivateKey key, X509Certificate... chain) {
-        try {
-            if (store.containsAlias(alias)) {
-                store.deleteEntry(alias);
-            }
-            store.setKeyEntry(alias, key, null, chain.clone());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot store CA key " + alias + " in the " + location, e);
         }
     }
 

@@ -11,8 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.kyso.agency.Agency;
-import vn.kyso.agency.AgencyScope;
+import vn.kyso.agency.AgencySql;
 import vn.kyso.agency.AgencyService;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.ca.CertificateAuthorities;
@@ -145,15 +144,7 @@ public class BulkRevocation {
             sql.append(" AND c.subscriber_id = :subscriber");
             args.put("subscriber", subscriber.id());
         } else {
-            Agency agency = agencies.get(request.agencyCode());
-            if (Boolean.TRUE.equals(request.subtree())) {
-                sql.append(" AND a.path >= :lo AND a.path < :hi");
-                args.put("lo", agency.path());
-                args.put("hi", AgencyScope.end(agency.path()));
-            } else {
-                sql.append(" AND s.agency_id = :agency");
-                args.put("agency", agency.id());
-            }
+            AgencySql.ofAgency(sql, args, agencies.get(request.agencyCode()), Boolean.TRUE.equals(request.subtree()));
         }
         sql.append(" ORDER BY c.id");
         List<Long> ids = jdbc.sql(sql.toString()).params(args).query(Long.class).list();

@@ -15,6 +15,7 @@ import vn.kyso.agency.Agency;
 import vn.kyso.agency.AgencyRepository;
 import vn.kyso.agency.AgencyScope;
 import vn.kyso.agency.AgencyScopes;
+import vn.kyso.agency.AgencySql;
 import vn.kyso.agency.AgencyService;
 import vn.kyso.ca.CaRecord;
 import vn.kyso.ca.CaRepository;
@@ -110,21 +111,9 @@ public class CertificateQueries {
                 " FROM certificate c JOIN subscriber s ON s.id = c.subscriber_id JOIN agency a ON a.id = s.agency_id"
                         + " WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();
-        if (!scope.all()) {
-            where.append(" AND a.path >= :scopeLo AND a.path < :scopeHi");
-            args.put("scopeLo", scope.pathPrefix());
-            args.put("scopeHi", AgencyScope.end(scope.pathPrefix()));
-        }
+        AgencySql.withinScope(where, args, scope);
         if (filter.agency() != null) {
-            Agency agency = agencyService.get(filter.agency());
-            if (filter.subtree()) {
-                where.append(" AND a.path >= :lo AND a.path < :hi");
-                args.put("lo", agency.path());
-                args.put("hi", AgencyScope.end(agency.path()));
-            } else {
-                where.append(" AND s.agency_id = :agencyId");
-                args.put("agencyId", agency.id());
-            }
+            AgencySql.ofAgency(where, args, agencyService.get(filter.agency()), filter.subtree());
         }
         if (filter.subscriberId() != null) {
             where.append(" AND c.subscriber_id = :subscriberId");

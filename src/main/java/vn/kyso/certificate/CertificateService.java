@@ -80,10 +80,7 @@ public class CertificateService {
         if (profile.subscriberType() != subscriber.type()) {
             throw ApiException.badField("profile", "error.certificate.profileMismatch", profile, subscriber.type());
         }
-        int days = request.validityDays() == null ? policy.defaultValidityDays() : request.validityDays();
-        if (days < 1 || days > policy.maxValidityDays()) {
-            throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxValidityDays());
-        }
+        int days = days(request.validityDays(), policy.defaultValidityDays(), policy.maxValidityDays());
         PublicKey key = Csr.publicKey(request.csr(), "csr");
         checkKeyNotUsedByOthers(key, subscriber.id());
         Instant now = clock.instant();
@@ -107,10 +104,7 @@ public class CertificateService {
         if (policy.minDaysLeftToRenew() > 0 && daysLeft < policy.minDaysLeftToRenew()) {
             throw ApiException.conflict("error.certificate.renewalTooLate", policy.minDaysLeftToRenew(), daysLeft);
         }
-        int days = request.validityDays() == null ? policy.maxRenewalDays() : request.validityDays();
-        if (days < 1 || days > policy.maxRenewalDays()) {
-            throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxRenewalDays());
-        }
+        int days = days(request.validityDays(), policy.maxRenewalDays(), policy.maxRenewalDays());
         Subscriber subscriber = activeSubscriber(old.subscriberId);
         PublicKey key = keyFor(old, request.csr(), subscriber);
         Certificate renewed = sign(subscriber, key, old.profile, now, now.plus(Duration.ofDays(days)), "validityDays");
@@ -133,10 +127,7 @@ public class CertificateService {
         Instant now = clock.instant();
         Instant notAfter = old.notAfter;
         if (request.validityDays() != null) {
-            if (request.validityDays() < 1 || request.validityDays() > policy.maxRenewalDays()) {
-                throw ApiException.badField("validityDays", "error.certificate.validityDays", policy.maxRenewalDays());
-            }
-            notAfter = now.plus(Duration.ofDays(request.validityDays()));
+            notAfter = now.plus(Duration.ofDays(days(request.validityDays(), 0, policy.maxRenewalDays())));
         }
         Subscriber subscriber = activeSubscriber(old.subscriberId);
         PublicKey key = keyFor(old, request.csr(), subscriber);
@@ -259,6 +250,14 @@ public class CertificateService {
         }
         return certificates.findBySerial(normalized).filter(queries::visible)
                 .orElseThrow(() -> ApiException.notFound("error.certificate.notFound", normalized));
+    }
+
+    private static int days(Integer requested, int otherwise, int max) {
+        int days = requested == null ? otherwise : requested;
+        if (days < 1 || days > max) {
+            throw ApiException.badField("validityDays", "error.certificate.validityDays", max);
+        }
+        return days;
     }
 
     private void requireRenewable(Certificate old) {

@@ -18,6 +18,7 @@ import vn.kyso.agency.Agency;
 import vn.kyso.agency.AgencyRepository;
 import vn.kyso.agency.AgencyScope;
 import vn.kyso.agency.AgencyScopes;
+import vn.kyso.agency.AgencySql;
 import vn.kyso.agency.AgencyService;
 import vn.kyso.agency.AgencyStatus;
 import vn.kyso.audit.AuditLog;
@@ -108,21 +109,9 @@ public class SubscriberService {
         AgencyScope scope = scopes.current();
         StringBuilder where = new StringBuilder(" FROM subscriber s JOIN agency a ON a.id = s.agency_id WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();
-        if (!scope.all()) {
-            where.append(" AND a.path >= :scopeLo AND a.path < :scopeHi");
-            args.put("scopeLo", scope.pathPrefix());
-            args.put("scopeHi", AgencyScope.end(scope.pathPrefix()));
-        }
+        AgencySql.withinScope(where, args, scope);
         if (query.agency() != null) {
-            Agency agency = agencyService.get(query.agency());
-            if (query.subtree()) {
-                where.append(" AND a.path >= :lo AND a.path < :hi");
-                args.put("lo", agency.path());
-                args.put("hi", AgencyScope.end(agency.path()));
-            } else {
-                where.append(" AND s.agency_id = :agencyId");
-                args.put("agencyId", agency.id());
-            }
+            AgencySql.ofAgency(where, args, agencyService.get(query.agency()), query.subtree());
         }
         if (query.q() != null && !query.q().isBlank()) {
             where.append(" AND (s.search_key LIKE :q ESCAPE '\\' OR s.email LIKE :q ESCAPE '\\' OR s.national_id = :exact)");
