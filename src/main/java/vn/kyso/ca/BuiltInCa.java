@@ -168,6 +168,10 @@ public class BuiltInCa implements InitializingBean {
     /** The OCSP signer is short-lived (it carries id-pkix-ocsp-nocheck) and renewed before it runs out. */
     private synchronized void ensureOcspSigner() {
         Instant now = clock.instant();
+        if (ocspSigner != null) {
+            // another instance sharing the key store may have renewed it already
+            keys = openKeys();
+        }
         if (keys.has(OCSP)) {
             X509Certificate cert = keys.certificate(OCSP);
             if (cert.getNotAfter().toInstant().isAfter(now.plus(OCSP_SIGNER_RENEW_BEFORE))

@@ -329,8 +329,11 @@ public class CertificateService {
                     ca.issuingCertificate().getNotAfter().toInstant());
         }
         Agency agency = agencies.findById(subscriber.agencyId()).orElseThrow();
+        // backdated for slow clocks, but never to before the issuing CA itself
+        Instant caStart = ca.issuingCertificate().getNotBefore().toInstant();
+        Instant notBefore = now.minus(BACKDATE).isBefore(caStart) ? caStart : now.minus(BACKDATE);
         var spec = new CertificateSpec(Pki.randomSerial(), SubjectNames.of(subscriber, agencyService.chain(agency)),
-                key, now.minus(BACKDATE), notAfter, profile.keyUsage(), profile.extendedKeyUsages(), subscriber.email());
+                key, notBefore, notAfter, profile.keyUsage(), profile.extendedKeyUsages(), subscriber.email());
         X509Certificate x509 = ca.issue(spec);
         return record(x509, ca.issuingRecord(), subscriber, Source.ISSUED, profile);
     }

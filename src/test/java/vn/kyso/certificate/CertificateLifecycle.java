@@ -88,7 +88,9 @@ public interface CertificateLifecycle extends KysoApi {
         assertThat(subject.getRDNs(BCStyle.O)[0].getFirst().getValue().toString()).isEqualTo("Sở Y tế");
         assertThat(subject.getRDNs(BCStyle.C)[0].getFirst().getValue().toString()).isEqualTo("VN");
         assertThat(subject.getRDNs(BCStyle.EmailAddress)[0].getFirst().getValue().toString()).isEqualTo(person.email());
-        cert.verify(Pki.certificates(api().getBytes("/ca/kyso.crt", null).body()).get(0).getPublicKey());
+        X509Certificate issuing = Pki.certificates(api().getBytes("/ca/kyso.crt", null).body()).get(0);
+        cert.verify(issuing.getPublicKey());
+        assertThat(cert.getNotBefore()).as("never starts before its CA").isAfterOrEqualTo(issuing.getNotBefore());
 
         var audit = admin().get("/api/v1/audit?entity=certificate:" + serial);
         assertThat(audit.json().path("items").get(0).path("action").asString()).isEqualTo("certificate.issue");

@@ -19,10 +19,12 @@ public interface KysoApi {
 
     JdbcClient jdbc();
 
-    /** A code no other test uses in the shared database. */
+    /**
+     * A code no other test uses in the shared database. Fixed-width and increasing, so codes made
+     * one after another also sort one after another, as listings order them.
+     */
     default String unique(String prefix) {
-        return prefix + Integer.toString(SEQUENCE.incrementAndGet(), 36).toUpperCase()
-                + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
+        return prefix + String.format("%07d", SEQUENCE.incrementAndGet());
     }
 
     /** Creates a user through the API as the administrator and returns a client signed in as that user. */
