@@ -119,7 +119,13 @@ public class CrlPublisher {
                     extensions.addExtension(Extension.invalidityDate, false,
                             new ASN1GeneralizedTime(Date.from(e.invalidityDate())));
                 }
-                builder.addCRLEntry(new BigInteger(e.serial(), 16), Date.from(e.revokedAt()), extensions.generate());
+                BigInteger serial = new BigInteger(e.serial(), 16);
+                if (extensions.isEmpty()) {
+                    // an entry may carry no extension at all; Bouncy Castle refuses an empty list
+                    builder.addCRLEntry(serial, Date.from(e.revokedAt()), CRLReason.unspecified);
+                } else {
+                    builder.addCRLEntry(serial, Date.from(e.revokedAt()), extensions.generate());
+                }
             }
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(number)));
             builder.addExtension(Extension.authorityKeyIdentifier, false,

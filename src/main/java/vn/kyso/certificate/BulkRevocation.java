@@ -42,10 +42,11 @@ public class BulkRevocation {
     private final TransactionTemplate tx;
     private final Messages messages;
     private final Clock clock;
+    private final vn.kyso.token.TokenLinks tokenLinks;
 
     public BulkRevocation(CertificateService service, AgencyService agencies, SubscriberService subscribers,
             CertificateAuthorities authorities, CertificateRepository certificates, JdbcClient jdbc, AuditLog audit,
-            TransactionTemplate tx, Messages messages, Clock clock) {
+            TransactionTemplate tx, Messages messages, Clock clock, vn.kyso.token.TokenLinks tokenLinks) {
         this.service = service;
         this.agencies = agencies;
         this.subscribers = subscribers;
@@ -56,9 +57,11 @@ public class BulkRevocation {
         this.tx = tx;
         this.messages = messages;
         this.clock = clock;
+        this.tokenLinks = tokenLinks;
     }
 
-    public record Request(String agencyCode, Boolean subtree, Long subscriberId, RevocationReason reason,
+    public record Request(String agencyCode, Boolean subtree, Long subscriberId, String tokenSerial,
+            RevocationReason reason,
             @com.fasterxml.jackson.annotation.JsonProperty("case") RevocationCase revocationCase,
             @Size(max = 1000) String comment, Boolean dryRun) {
     }
@@ -133,13 +136,18 @@ public class BulkRevocation {
     }
 
     private List<Certificate> select(Request request) {
-        if ((request.agencyCode() == null) == (request.subscriberId() == null)) {
+        int named = (request.agencyCode() == null ? 0 : 1) + (request.subscriberId() == null ? 0 : 1)
+                + (request.tokenSerial() == null ? 0 : 1);
+        if (named != 1) {
             throw ApiException.badField("agencyCode", "error.bulk.selection");
         }
         StringBuilder sql = new StringBuilder("SELECT c.id FROM certificate c JOIN subscriber s ON s.id = c.subscriber_id"
                 + " JOIN agency a ON a.id = s.agency_id WHERE c.status <> 'REVOKED'");
         Map<String, Object> args = new HashMap<>();
-        if (request.subscriberId() != null) {
+        if (request.tokenSerial() != null) {
+            sql.append(" AND c.token_id = :token");
+            args.put("token", tokenLinks.visibleId(request.tokenSerial()));
+        } else if (request.subscriberId() != null) {
             Subscriber subscriber = subscribers.get(request.subscriberId());
             sql.append(" AND c.subscriber_id = :subscriber");
             args.put("subscriber", subscriber.id());
@@ -164,6 +172,9 @@ public class BulkRevocation {
         }
         if (request.subscriberId() != null) {
             summary.put("subscriberId", request.subscriberId());
+        }
+        if (request.tokenSerial() != null) {
+            summary.put("tokenSerial", request.tokenSerial());
         }
         return summary;
     }

@@ -32,6 +32,7 @@ public class Certificate {
     Instant invalidityDate;
     String revocationComment;
     Long replacesId;
+    Long tokenId;
     int renewalCount;
     @Version
     Long version;

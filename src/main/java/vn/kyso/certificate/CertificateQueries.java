@@ -83,8 +83,10 @@ public class CertificateQueries {
                 : certificates.findByReplacesId(c.id).stream().map(Certificate::serial).findFirst().orElse(null);
         var revocation = c.status == CertificateStatus.GOOD ? null : new CertificateView.Revocation(c.revokedAt,
                 c.revocationReason, c.revocationCase, c.invalidityDate, c.revocationComment);
+        String tokenSerial = c.tokenId == null ? null : jdbc.sql("SELECT serial FROM token WHERE id = :id")
+                .param("id", c.tokenId).query(String.class).optional().orElse(null);
         return new CertificateView(c.serial, ca.name(), ca.subjectDn(), c.subjectDn, c.commonName, c.subscriberId,
-                agencyCode, c.profile, c.source, c.storage, c.notBefore, c.notAfter, validity, soon, c.keyAlgorithm,
+                agencyCode, c.profile, c.source, c.storage, tokenSerial, c.notBefore, c.notAfter, validity, soon, c.keyAlgorithm,
                 c.keySize, Pki.sha256Hex(c.der), revocation, replaces, replacedBy, c.renewalCount,
                 c.version == null ? 0 : c.version);
     }

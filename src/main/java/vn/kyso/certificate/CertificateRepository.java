@@ -18,4 +18,6 @@ public interface CertificateRepository extends CrudRepository<Certificate, Long>
     long countKeyUsedByOthers(String spki, long subscriberId);
 
     List<Certificate> findBySubscriberIdOrderByNotBeforeDesc(Long subscriberId);
+
+    List<Certificate> findByTokenIdAndStatusNot(Long tokenId, CertificateStatus status);
 }

@@ -55,11 +55,12 @@ public class CertificateService {
     private final AuditLog audit;
     private final Clock clock;
     private final KysoProperties.Certificates policy;
+    private final vn.kyso.token.TokenLinks tokenLinks;
 
     public CertificateService(CertificateRepository certificates, CertificateQueries queries,
             SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
-            KysoProperties properties) {
+            KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks) {
         this.certificates = certificates;
         this.queries = queries;
         this.subscribers = subscribers;
@@ -71,6 +72,7 @@ public class CertificateService {
         this.audit = audit;
         this.clock = clock;
         this.policy = properties.certificates();
+        this.tokenLinks = tokenLinks;
     }
 
     @Transactional
@@ -83,9 +85,11 @@ public class CertificateService {
         int days = days(request.validityDays(), policy.defaultValidityDays(), policy.maxValidityDays());
         PublicKey key = Csr.publicKey(request.csr(), "csr");
         checkKeyNotUsedByOthers(key, subscriber.id());
+        Long tokenId = tokenLinks.forCertificate(request.tokenSerial(), subscriber);
         Instant now = clock.instant();
         Certificate issued = sign(subscriber, key, profile, now, now.plus(Duration.ofDays(days)), "validityDays");
         issued.storage = request.storage() == null ? Storage.TOKEN : request.storage();
+        issued.tokenId = tokenId;
         certificates.save(issued);
         audit.record(change("certificate.issue", issued, null));
         return issued;
@@ -109,6 +113,7 @@ public class CertificateService {
         PublicKey key = keyFor(old, request.csr(), subscriber);
         Certificate renewed = sign(subscriber, key, old.profile, now, now.plus(Duration.ofDays(days)), "validityDays");
         renewed.storage = old.storage;
+        renewed.tokenId = old.tokenId;
         renewed.replacesId = old.id;
         renewed.renewalCount = old.renewalCount + 1;
         certificates.save(renewed);
@@ -133,6 +138,7 @@ public class CertificateService {
         PublicKey key = keyFor(old, request.csr(), subscriber);
         Certificate replacement = sign(subscriber, key, old.profile, now, notAfter, "validityDays");
         replacement.storage = old.storage;
+        replacement.tokenId = old.tokenId;
         replacement.replacesId = old.id;
         certificates.save(replacement);
         markRevoked(old, RevocationReason.SUPERSEDED, RevocationCase.INFORMATION_CHANGED, null,
@@ -232,6 +238,7 @@ public class CertificateService {
         }
         Certificate imported = record(leaf, issuer, subscriber, Source.IMPORTED, null);
         imported.storage = request.storage() == null ? Storage.TOKEN : request.storage();
+        imported.tokenId = tokenLinks.forCertificate(request.tokenSerial(), subscriber);
         queries.crlEntry(issuer.id(), serial).ifPresent(entry -> {
             imported.status = CertificateStatus.REVOKED;
             imported.revokedAt = entry.revokedAt();
@@ -240,6 +247,46 @@ public class CertificateService {
         certificates.save(imported);
         audit.record(change("certificate.import", imported, null));
         return imported;
+    }
+
+    /**
+     * Revokes every certificate on a token that is still good or on hold and not yet expired, in
+     * the caller's transaction: a lost token takes its keys with it.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<String> revokeAllOnToken(long tokenId, RevocationCase revocationCase, Instant at) {
+        List<String> revoked = new ArrayList<>();
+        for (Certificate c : certificates.findByTokenIdAndStatusNot(tokenId, CertificateStatus.REVOKED)) {
+            if (!c.notAfter.isAfter(at)) {
+                continue;
+            }
+            var before = queries.view(c);
+            // the report time is the last moment the key is known to have been safe
+            markRevoked(c, revocationCase.reason(), revocationCase, at, null, at);
+            audit.record(new AuditLog.Change("certificate.revoke", "certificate", c.serial, agencyOf(c), before,
+                    queries.view(c)));
+            revoked.add(c.serial);
+        }
+        return revoked;
+    }
+
+    /** Revokes the given certificates of a departing subscriber, in the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<String> revokeForDeparture(List<Long> certificateIds, RevocationCase revocationCase, Instant at) {
+        List<String> revoked = new ArrayList<>();
+        for (Certificate c : certificates.findAllById(certificateIds)) {
+            var before = queries.view(c);
+            markRevoked(c, revocationCase.reason(), revocationCase, null, null, at);
+            audit.record(new AuditLog.Change("certificate.revoke", "certificate", c.serial, agencyOf(c), before,
+                    queries.view(c)));
+            revoked.add(c.serial);
+        }
+        return revoked;
+    }
+
+    public List<String> serialsOnToken(long tokenId) {
+        return certificates.findByTokenIdAndStatusNot(tokenId, CertificateStatus.REVOKED).stream()
+                .map(Certificate::serial).toList();
     }
 
     /** A certificate the current user may see, or 404. */

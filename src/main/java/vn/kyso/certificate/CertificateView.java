@@ -13,6 +13,7 @@ public record CertificateView(
         Profile profile,
         Source source,
         Storage storage,
+        String tokenSerial,
         Instant notBefore,
         Instant notAfter,
         Validity status,

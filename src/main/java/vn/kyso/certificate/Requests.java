@@ -17,13 +17,15 @@ public final class Requests {
             @NotBlank @Size(max = 65536) String csr,
             Profile profile,
             Integer validityDays,
-            Storage storage) {
+            Storage storage,
+            @Size(max = 64) String tokenSerial) {
     }
 
     public record Import(
             @NotBlank @Size(max = 262144) String pem,
             @NotNull Long subscriberId,
-            Storage storage) {
+            Storage storage,
+            @Size(max = 64) String tokenSerial) {
     }
 
     /** Either an RFC 5280 {@code reason} or a Vietnamese {@code case}, which implies one. */

@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final String key;
     private final transient Object[] args;
     private final String field;
+    private final java.util.Map<String, Object> properties = new java.util.LinkedHashMap<>();
 
     public ApiException(HttpStatus status, String key, String field, Object... args) {
         super(key);
@@ -39,6 +40,16 @@ public class ApiException extends RuntimeException {
 
     public static ApiException forbidden(String key, Object... args) {
         return new ApiException(HttpStatus.FORBIDDEN, key, null, args);
+    }
+
+    /** Adds a member to the problem, for what a client needs to act on (e.g. the allowed actions). */
+    public ApiException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> properties() {
+        return properties;
     }
 
     public HttpStatus status() {

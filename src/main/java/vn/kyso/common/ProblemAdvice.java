@@ -49,7 +49,9 @@ public class ProblemAdvice {
     ResponseEntity<ProblemDetail> api(ApiException e) {
         List<Problems.FieldError> errors = e.field() == null ? List.of()
                 : List.of(problems.field(e.field(), e.key(), e.args()));
-        return respond(problems.of(e.status(), e.key(), errors, e.args()));
+        ProblemDetail problem = problems.of(e.status(), e.key(), errors, e.args());
+        e.properties().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler(Violations.Invalid.class)

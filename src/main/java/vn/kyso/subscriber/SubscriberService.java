@@ -94,6 +94,22 @@ public class SubscriberService {
         return subscriber;
     }
 
+    /** Records that a subscriber left (retired, resigned, moved, died), in the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Subscriber changeStatus(long id, SubscriberStatus status) {
+        Subscriber subscriber = get(id);
+        if (subscriber.status != SubscriberStatus.ACTIVE) {
+            throw ApiException.conflict("error.subscriber.notActive", id, subscriber.status);
+        }
+        SubscriberView before = view(subscriber);
+        subscriber.status = status;
+        subscriber.updatedAt = clock.instant();
+        subscribers.save(subscriber);
+        audit.record(new AuditLog.Change("subscriber.leave", "subscriber", subscriber.id.toString(),
+                subscriber.agencyId, before, view(subscriber)));
+        return subscriber;
+    }
+
     /** A subscriber of an agency the current user may see, or 404. */
     public Subscriber get(long id) {
         AgencyScope scope = scopes.current();

@@ -167,6 +167,13 @@ public interface CertificateLifecycle extends KysoApi {
         assertThat(entry.getExtensionValue("2.5.29.24")).isNotNull(); // invalidity date
 
         String other = newSerial(agency);
+        // a bare entry, with neither reason code nor invalidity date, must not break the CRL
+        String bare = newSerial(agency);
+        assertThat(admin().post("/api/v1/certificates/" + bare + "/revoke", Map.of("case", "OTHER")).status()).isEqualTo(200);
+        var bareEntry = crl().getRevokedCertificate(new BigInteger(bare, 16));
+        assertThat(bareEntry).isNotNull();
+        assertThat(bareEntry.hasExtensions()).isFalse();
+
         long audit = count("audit_entry");
         var again = admin().post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"));
         assertThat(again.status()).isEqualTo(409);

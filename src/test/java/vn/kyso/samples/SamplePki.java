@@ -182,7 +182,7 @@ public final class SamplePki {
     private Sample issue(CertificateService certificates, String name, String status, String note,
             Subscriber subscriber, KeyPair keys, int days) {
         Certificate issued = certificates.issue(new Requests.Issue(subscriber.id(), TestPki.csr(keys), null, days,
-                Storage.SOFTWARE));
+                Storage.SOFTWARE, null));
         Sample sample = new Sample(name, status, note, keys, issued);
         samples.add(sample);
         return sample;

@@ -92,6 +92,21 @@ public final class Api {
         }
     }
 
+    /** A POST of binary content whose answer is binary too (OCSP). */
+    public Bytes exchange(String path, String contentType, byte[] body) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(path).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response postBytes(String path, String contentType, byte[] body) {
         return postRaw(path, contentType, body);
     }

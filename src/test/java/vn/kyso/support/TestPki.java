@@ -75,6 +75,29 @@ public final class TestPki {
         }
     }
 
+    /** Asks Kyso's OCSP responder (POST) about a serial of its issuing CA; "good", "revoked:<reason>" or "unknown". */
+    public static String ocsp(Api api, X509Certificate issuer, java.math.BigInteger serial) {
+        try {
+            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
+            var id = new org.bouncycastle.cert.ocsp.CertificateID(digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), serial);
+            byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
+            var response = api.exchange("/ocsp", "application/ocsp-request", request);
+            var ocsp = new org.bouncycastle.cert.ocsp.OCSPResp(response.body());
+            var basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) ocsp.getResponseObject();
+            var status = basic.getResponses()[0].getCertStatus();
+            if (status == null) {
+                return "good";
+            }
+            if (status instanceof org.bouncycastle.cert.ocsp.RevokedStatus revoked) {
+                return "revoked:" + (revoked.hasRevocationReason() ? revoked.getRevocationReason() : -1);
+            }
+            return "unknown";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String pem(Object object) {
         try {
             StringWriter out = new StringWriter();
