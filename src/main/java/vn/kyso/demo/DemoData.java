@@ -1,6 +1,7 @@
 package vn.kyso.demo;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
@@ -28,6 +29,7 @@ import vn.kyso.demo.DemoProvince.Ranks;
 import vn.kyso.demo.DemoProvince.Unit;
 import vn.kyso.security.UserRequest;
 import vn.kyso.security.UserService;
+import vn.kyso.subscriber.Subscriber;
 import vn.kyso.subscriber.SubscriberRequest;
 import vn.kyso.subscriber.SubscriberService;
 import vn.kyso.subscriber.SubscriberType;
@@ -51,15 +53,18 @@ class DemoData implements ApplicationRunner {
     private final SubscriberService subscriberService;
     private final UserService userService;
     private final TransactionTemplate transaction;
+    private final DemoTokens demoTokens;
 
     DemoData(KysoProperties properties, AgencyRepository agencies, AgencyService agencyService,
-            SubscriberService subscriberService, UserService userService, PlatformTransactionManager transactions) {
+            SubscriberService subscriberService, UserService userService, PlatformTransactionManager transactions,
+            DemoTokens demoTokens) {
         this.properties = properties;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.subscriberService = subscriberService;
         this.userService = userService;
         this.transaction = new TransactionTemplate(transactions);
+        this.demoTokens = demoTokens;
     }
 
     @Override
@@ -76,9 +81,9 @@ class DemoData implements ApplicationRunner {
             return;
         }
         log.info("Demo data loaded for tỉnh {}: {} agencies on {} levels, {} subscribers ({} individuals, "
-                + "{} organisations, {} devices), users {}", DemoProvince.PROVINCE, created.agencies,
-                created.levels, created.individuals + created.organizations + created.devices, created.individuals,
-                created.organizations, created.devices,
+                + "{} organisations, {} devices), {} tokens, {} certificates, users {}", DemoProvince.PROVINCE,
+                created.agencies, created.levels, created.individuals + created.organizations + created.devices,
+                created.individuals, created.organizations, created.devices, created.tokens, created.certificates,
                 DemoProvince.USERS.stream().map(DemoUser::username).toList());
     }
 
@@ -97,6 +102,8 @@ class DemoData implements ApplicationRunner {
         int individuals;
         int organizations;
         int devices;
+        int tokens;
+        int certificates;
     }
 
     /** One run's worth of random state; a fresh one per fill keeps the output a function of the seed alone. */
@@ -105,6 +112,8 @@ class DemoData implements ApplicationRunner {
         private final Random random = new Random(SEED);
         private final Set<String> taken = new HashSet<>();
         private final Summary summary = new Summary();
+        private final List<Subscriber> holders = new ArrayList<>();
+        private final List<String> agencyCodes = new ArrayList<>();
 
         Summary fill() {
             for (Unit unit : DemoProvince.UNITS) {
@@ -124,6 +133,9 @@ class DemoData implements ApplicationRunner {
                 userService.create(new UserRequest(user.username(), DemoProvince.PASSWORD, user.fullName(),
                         Set.of(user.role()), user.agencyCode()));
             }
+            var counts = demoTokens.fill(holders, agencyCodes, random);
+            summary.tokens = counts.tokens();
+            summary.certificates = counts.certificates();
             return summary;
         }
 
@@ -133,15 +145,16 @@ class DemoData implements ApplicationRunner {
                     seal ? taxCode() : null, seal ? budgetCode() : null, DemoProvince.PROVINCE,
                     email(unit.mailbox()), unit.parent() == null ? DemoProvince.ROOT_ADDRESS : null, null));
             summary.agencies++;
+            agencyCodes.add(agency.code());
             summary.levels = Math.max(summary.levels, agency.depth() + 1);
             return agency;
         }
 
         /** The organisation certificate for the unit's seal (Mẫu 02), with the unit's own codes. */
         private void seal(Unit unit, Agency agency) {
-            subscriberService.create(new SubscriberRequest(SubscriberType.ORGANIZATION, unit.code(), unit.seal(),
-                    agency.email(), null, null, null, null, null, null, agency.taxCode(), agency.budgetCode(),
-                    agency.address(), DemoProvince.PROVINCE, null));
+            holders.add(subscriberService.create(new SubscriberRequest(SubscriberType.ORGANIZATION, unit.code(),
+                    unit.seal(), agency.email(), null, null, null, null, null, null, agency.taxCode(),
+                    agency.budgetCode(), agency.address(), DemoProvince.PROVINCE, null)));
             summary.organizations++;
         }
 
@@ -175,10 +188,10 @@ class DemoData implements ApplicationRunner {
             LocalDate born = LocalDate.of(year, 1, 1).plusDays(random.nextInt(LocalDate.of(year, 1, 1).lengthOfYear()));
             // Chip ID cards were issued from 2021; the Căn cước that replaced them from July 2024 has another issuer.
             LocalDate issued = LocalDate.of(2021, 1, 1).plusDays(random.nextInt(1277));
-            subscriberService.create(new SubscriberRequest(SubscriberType.INDIVIDUAL, unit.code(),
+            holders.add(subscriberService.create(new SubscriberRequest(SubscriberType.INDIVIDUAL, unit.code(),
                     family + " " + middle + " " + given, email(mailbox(family, middle, given)),
                     nationalId(born, female), issued, DemoProvince.ID_ISSUER, born, position, phone(), null, null,
-                    null, DemoProvince.PROVINCE, null));
+                    null, DemoProvince.PROVINCE, null)));
             summary.individuals++;
         }
 

@@ -78,7 +78,8 @@ public class HandoverPdf {
                 y = centered(out, regular, 10, "Số: " + c.number(), width, y);
                 y -= 12;
                 y = paragraph(out, regular, 10.5f, "Hôm nay, vào lúc " + String.format("%02d:%02d", at.getHour(),
-                        at.getMinute()) + " ngày " + at.toLocalDate() + ", tại " + c.agencyName() + ", chúng tôi gồm:",
+                        at.getMinute()) + " ngày " + String.format("%02d/%02d/%d", at.getDayOfMonth(),
+                        at.getMonthValue(), at.getYear()) + ", tại " + c.agencyName() + ", chúng tôi gồm:",
                         width, y);
                 y -= 4;
                 y = line(out, bold, 10.5f, c.kind().agencySide + ": " + c.agencyName(), MARGIN, y);
@@ -132,7 +133,7 @@ public class HandoverPdf {
 
     private static float table(PDPageContentStream out, PDFont regular, PDFont bold, Content c, float width, float y)
             throws IOException {
-        float[] columns = {MARGIN, MARGIN + 40, MARGIN + 190, MARGIN + 330};
+        float[] columns = {MARGIN, MARGIN + 30, MARGIN + 145, MARGIN + 265};
         float right = width - MARGIN;
         y -= 6;
         rule(out, MARGIN, right, y + 14);
