@@ -1,0 +1,43 @@
+package vn.kyso.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** What an upload is, told from its content and never from its name. */
+enum DocumentFormat {
+    PDF,
+    CMS_ATTACHED,
+    CMS_DETACHED,
+    UNKNOWN;
+
+    private static final Pattern PEM = Pattern.compile(
+            "-----BEGIN (PKCS7|CMS|SIGNED DATA)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+
+    static boolean isPdf(byte[] data) {
+        // Readers accept the header anywhere in the first kilobyte; so must the detection.
+        String head = new String(data, 0, Math.min(data.length, 1024), StandardCharsets.ISO_8859_1);
+        return head.contains("%PDF-");
+    }
+
+    /** DER from a PEM-armoured CMS, the bytes themselves when they look like DER, else null. */
+    static byte[] cmsDer(byte[] data) {
+        if (data.length > 0 && data[0] == 0x30) {
+            return data;
+        }
+        String head = new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1);
+        if (!head.contains("-----BEGIN")) {
+            return null;
+        }
+        Matcher m = PEM.matcher(new String(data, StandardCharsets.ISO_8859_1));
+        if (!m.find()) {
+            return null;
+        }
+        try {
+            return Base64.getMimeDecoder().decode(m.group(2));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package vn.kyso.verify;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import vn.kyso.audit.AuditLog;
+import vn.kyso.common.ApiException;
+import vn.kyso.common.db.Db;
+
+/** The validation policy in force: the administrator's, or the safe defaults. */
+@Service
+public class PolicyStore {
+
+    private final JdbcClient jdbc;
+    private final Db db;
+    private final JsonMapper json;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public PolicyStore(JdbcClient jdbc, Db db, JsonMapper json, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.db = db;
+        this.json = json;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public ValidationPolicy current() {
+        return jdbc.sql("SELECT policy FROM validation_policy WHERE id = 1").query(String.class).optional()
+                .map(text -> json.readValue(text, ValidationPolicy.class)).orElseGet(ValidationPolicy::defaults);
+    }
+
+    @Transactional
+    public ValidationPolicy replace(ValidationPolicy policy) {
+        if (policy.minRsaBits() < 1024 || policy.minEcBits() < 160 || policy.minDsaBits() < 1024
+                || policy.sha1AcceptedBefore() == null) {
+            throw ApiException.badField("policy", "error.verify.policy");
+        }
+        ValidationPolicy before = current();
+        String text = json.writeValueAsString(policy);
+        int updated = jdbc.sql("UPDATE validation_policy SET policy = :p, updated_at = :at, updated_by = :by WHERE id = 1")
+                .param("p", text).param("at", db.instant(clock.instant())).param("by", AuditLog.currentActor())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO validation_policy (id, policy, updated_at, updated_by) VALUES (1, :p, :at, :by)")
+                    .param("p", text).param("at", db.instant(clock.instant())).param("by", AuditLog.currentActor())
+                    .update();
+        }
+        audit.record(new AuditLog.Change("validation-policy.update", "validation_policy", "1", null,
+                Map.of("policy", before), Map.of("policy", policy)));
+        return policy;
+    }
+}
