@@ -64,6 +64,21 @@ final class Certs {
         return certificate.getBasicConstraints() >= 0;
     }
 
+    /** A DSA key without parameters inherits them from its issuer's key (RFC 5280 6.1.4 (j)(k)). */
+    static PublicKey workingKey(PublicKey key, PublicKey issuerKey) {
+        if (key instanceof java.security.interfaces.DSAPublicKey dsa && dsa.getParams() == null
+                && issuerKey instanceof java.security.interfaces.DSAPublicKey parent && parent.getParams() != null) {
+            try {
+                var params = parent.getParams();
+                return java.security.KeyFactory.getInstance("DSA", Pki.BC).generatePublic(
+                        new java.security.spec.DSAPublicKeySpec(dsa.getY(), params.getP(), params.getQ(), params.getG()));
+            } catch (java.security.GeneralSecurityException e) {
+                return key;
+            }
+        }
+        return key;
+    }
+
     static boolean verifies(X509Certificate certificate, PublicKey key) {
         try {
             certificate.verify(key, Pki.BC);

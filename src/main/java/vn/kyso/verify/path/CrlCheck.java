@@ -192,11 +192,13 @@ final class CrlCheck {
                 && verifies(crl, issuerKey)) {
             return issuerKey;
         }
-        // RFC 5280 6.3.3 (f): another key of the same CA, or an indirect CRL issuer, with a valid path of its own
+        // RFC 5280 6.3.3 (f): another key of the same CA, or an indirect CRL issuer, with a valid path of its own.
+        // A CRL issuer's own certificate may be covered by the CRL it signs (PKITS 4.14.30): its path to the
+        // anchor is being validated already, so the CRL only has to be in scope and properly signed.
         for (X509Certificate candidate : signers) {
             if (candidate.getSubjectX500Principal().equals(crlIssuer) && mayCrlSign(candidate)
                     && verifies(crl, candidate.getPublicKey())
-                    && (isAnchor(candidate) || signerValidates.test(candidate))) {
+                    && (isAnchor(candidate) || candidate.equals(certificate) || signerValidates.test(candidate))) {
                 return candidate.getPublicKey();
             }
         }

@@ -119,9 +119,9 @@ public class PathValidator {
         X509Certificate target = input.target();
         Instant at = input.validationTime();
 
-        for (int i = 0; i < path.size(); i++) {
-            PublicKey issuerKey = i + 1 < path.size() ? path.get(i + 1).getPublicKey() : Certs.key(anchor);
-            if (!Certs.verifies(path.get(i), issuerKey)) {
+        List<PublicKey> issuerKeys = issuerKeys(path, anchor);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            if (!Certs.verifies(path.get(i), issuerKeys.get(i))) {
                 return new Attempt(0, new PathResult(Outcome.INVALID, SubIndication.SIG_CRYPTO_FAILURE, chain, List.of(),
                         Explain.badSignature(path.get(i), path.get(i).getIssuerX500Principal())));
             }
@@ -157,6 +157,17 @@ public class PathValidator {
             return new Attempt(5, new PathResult(Outcome.VALID, null, chain, statuses, Explain.notChecked(valid)));
         }
         return revocation(path, anchor, chain, input, nesting, inProgress);
+    }
+
+    /** The key that signed each certificate of the path, DSA parameters inherited where left out. */
+    private static List<PublicKey> issuerKeys(List<X509Certificate> path, TrustAnchor anchor) {
+        PublicKey[] keys = new PublicKey[path.size()];
+        PublicKey key = Certs.key(anchor);
+        for (int i = path.size() - 1; i >= 0; i--) {
+            keys[i] = key;
+            key = Certs.workingKey(path.get(i).getPublicKey(), key);
+        }
+        return List.of(keys);
     }
 
     /** Bouncy Castle's RFC 5280 6.1 processing of one fixed path; revocation off, so it never goes online. */
@@ -208,10 +219,11 @@ public class PathValidator {
         CrlCheck crls = new CrlCheck(input.crls(), input.untrusted(), input.anchors(),
                 signer -> signerValidates(signer, input, nesting, inProgress), at, now);
         List<CertStatus> statuses = new ArrayList<>();
+        List<PublicKey> issuerKeys = issuerKeys(path, anchor);
         for (int i = 0; i < path.size(); i++) {
             X509Certificate certificate = path.get(i);
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor.getTrustedCert();
-            PublicKey issuerKey = issuer != null ? issuer.getPublicKey() : Certs.key(anchor);
+            PublicKey issuerKey = issuerKeys.get(i);
             CertStatus status = status(certificate, issuer, issuerKey, input, crls, now);
             if (status.state() == CertStatus.State.REVOKED && status.revokedAt() != null && status.revokedAt().isAfter(at)) {
                 status = new CertStatus(certificate, status.state(), status.source(), status.revokedAt(), status.reason(), true);
