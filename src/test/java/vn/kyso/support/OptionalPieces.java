@@ -26,6 +26,24 @@ public final class OptionalPieces {
         return java.util.Optional.empty();
     }
 
+    /** The folder of third-party conformance corpora (read in place, never copied), or null when unset or absent. */
+    public static java.nio.file.Path conformanceDir() {
+        String dir = System.getenv("KYSO_CONFORMANCE_DIR");
+        if (dir == null || dir.isBlank() || !java.nio.file.Files.isDirectory(java.nio.file.Path.of(dir))) {
+            return null;
+        }
+        return java.nio.file.Path.of(dir);
+    }
+
+    /** The conformance folder, or a failure saying how to provide it (when the corpora are required). */
+    public static java.nio.file.Path requireConformanceDir() {
+        java.nio.file.Path dir = conformanceDir();
+        if (dir == null) {
+            throw new IllegalStateException("KYSO_CONFORMANCE_DIR is not set to the conformance corpora folder");
+        }
+        return dir;
+    }
+
     public static String postgresUrl() {
         return System.getenv("KYSO_TEST_POSTGRES_URL");
     }

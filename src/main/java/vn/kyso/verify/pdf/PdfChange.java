@@ -12,6 +12,11 @@ public record PdfChange(Kind kind, int revision, String detail) {
         DOCUMENT_TIMESTAMP,
         /** /DSS and /VRI: validation data added for long-term validation. */
         DSS,
+        /**
+         * Document information, XMP metadata, the trailer /ID or the catalog /Version: nothing a
+         * viewer shows on a page.
+         */
+        METADATA,
         /** A form field's value filled in (not a signature field). */
         FORM_FILL,
         /** An annotation added, changed or removed (comments, stamps, links). */
