@@ -89,15 +89,17 @@ final class CmsReader {
         findSigner(data, si.getSID(), trust, f);
         readSignedAttributes(data, si, content, f);
         if (f.signer != null) {
-            f.keyAlgorithm = KeySizes.family(f.signer.getPublicKey());
-            f.keySize = KeySizes.bits(f.signer.getPublicKey());
+            java.security.PublicKey key = signerKey(f.signer, f.embeddedCertificates, trust);
+            f.keyAlgorithm = KeySizes.family(key);
+            f.keySize = KeySizes.bits(key);
         }
         if (f.signer == null || content == null || f.attributeProblem != null) {
             return;
         }
         try {
-            f.signatureValid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.BC)
-                    .build(f.signer.getPublicKey()));
+            var verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.BC)
+                    .build(signerKey(f.signer, f.embeddedCertificates, trust));
+            f.signatureValid = si.verify(verifier) || signedAsReceived(si, verifier);
         } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
             f.messageDigest = SignatureFacts.Attr.MISMATCH;
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
@@ -107,11 +109,56 @@ final class CmsReader {
             // BC throws for malformed signature encodings and mismatched algorithm parameters alike
             f.signatureValid = false;
             f.signatureError = e.getMessage();
-            if (e.getMessage() != null && e.getMessage().contains("not recognised")) {
+            String m = e.getMessage() == null ? "" : e.getMessage().toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("not recognised") || m.contains("unknown signature type") || m.contains("no such algorithm")) {
                 f.signatureValid = null;
                 f.algorithmUnsupported = true;
             }
         }
+    }
+
+    /**
+     * Bouncy Castle checks the signature over the DER re-encoding of the signed attributes; a signer
+     * that sent them in another order signed the bytes it sent, which is what other verifiers check.
+     */
+    private static boolean signedAsReceived(SignerInformation si,
+            org.bouncycastle.cms.SignerInformationVerifier verifier) throws Exception {
+        ASN1Set attributes = si.toASN1Structure().getAuthenticatedAttributes();
+        if (attributes == null) {
+            return false;
+        }
+        byte[] received = attributes.getEncoded();
+        if (java.util.Arrays.equals(received, attributes.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER))) {
+            return false;
+        }
+        var content = verifier.getContentVerifier(si.toASN1Structure().getDigestEncryptionAlgorithm(),
+                si.getDigestAlgorithmID());
+        try (var out = content.getOutputStream()) {
+            out.write(received);
+        }
+        return content.verify(si.getSignature());
+    }
+
+    /** The signer's key; a DSA key that leaves its parameters to its issuer gets them from there. */
+    private static java.security.PublicKey signerKey(X509Certificate signer, List<X509Certificate> bag,
+            TrustContext trust) {
+        java.security.PublicKey key = signer.getPublicKey();
+        if (!(key instanceof java.security.interfaces.DSAPublicKey dsa) || dsa.getParams() != null) {
+            return key;
+        }
+        List<X509Certificate> issuers = new ArrayList<>(bag);
+        trust.anchors().forEach(a -> {
+            if (a.getTrustedCert() != null) {
+                issuers.add(a.getTrustedCert());
+            }
+        });
+        issuers.addAll(trust.intermediates());
+        for (X509Certificate issuer : issuers) {
+            if (issuer.getSubjectX500Principal().equals(signer.getIssuerX500Principal())) {
+                return vn.kyso.verify.path.Certs.workingKey(key, issuer.getPublicKey());
+            }
+        }
+        return key;
     }
 
     private static void findSigner(CMSSignedData data, SignerId sid, TrustContext trust, SignatureFacts f) {

@@ -15,6 +15,11 @@ enum DocumentFormat {
     private static final Pattern PEM = Pattern.compile(
             "-----BEGIN (PKCS7|CMS|SIGNED DATA)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
 
+    /** A DER SEQUENCE: CMS, even when the PDF it signs shows through in its first kilobyte. */
+    static boolean isDer(byte[] data) {
+        return data.length > 0 && data[0] == 0x30;
+    }
+
     static boolean isPdf(byte[] data) {
         // Readers accept the header anywhere in the first kilobyte; so must the detection.
         String head = new String(data, 0, Math.min(data.length, 1024), StandardCharsets.ISO_8859_1);
@@ -23,10 +28,11 @@ enum DocumentFormat {
 
     /** DER from a PEM-armoured CMS, the bytes themselves when they look like DER, else null. */
     static byte[] cmsDer(byte[] data) {
-        if (data.length > 0 && data[0] == 0x30) {
+        if (isDer(data)) {
             return data;
         }
-        String head = new String(data, 0, Math.min(data.length, 64), StandardCharsets.ISO_8859_1);
+        // PEM files may carry explanatory text before the armour.
+        String head = new String(data, 0, Math.min(data.length, 8192), StandardCharsets.ISO_8859_1);
         if (!head.contains("-----BEGIN")) {
             return null;
         }

@@ -198,9 +198,10 @@ final class PolicyChecks {
                         "The signature value could not be checked.");
             }
         } else if (!f.signatureValid) {
+            String why = f.signatureError == null ? "" : " (" + f.signatureError + ")";
             add("signatureValue", Result.FAILED, SubIndication.SIG_CRYPTO_FAILURE,
-                    "Giá trị chữ ký không khớp với khóa công khai của người ký: chữ ký giả hoặc đã bị sửa.",
-                    "The signature value does not verify with the signer's public key: forged or altered.");
+                    "Giá trị chữ ký không khớp với khóa công khai của người ký: chữ ký giả hoặc đã bị sửa%s.",
+                    "The signature value does not verify with the signer's public key: forged or altered%s.", why);
         } else {
             add("signatureValue", Result.PASSED, null, "Giá trị chữ ký đúng (%s).", "The signature value verifies (%s).",
                     f.signatureAlgorithm);
@@ -223,7 +224,7 @@ final class PolicyChecks {
             return;
         }
         TimestampFacts ts = f.validTimestamp();
-        if (digest == Algorithms.Strength.LEGACY
+        if (digest == Algorithms.Strength.LEGACY && !policy.acceptLegacyAlgorithms()
                 && (ts == null || !ts.genTime().isBefore(policy.sha1AcceptedBefore()))) {
             add("algorithms", Result.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
                     "Thuật toán băm %s đã lỗi thời và không có dấu thời gian chứng minh chữ ký được tạo trước %s.",
@@ -314,6 +315,22 @@ final class PolicyChecks {
             }
             return;
         }
+        if (p.subIndication() == SubIndication.REVOKED && !f.timeProvenByTimestamp) {
+            // Revoked, and nothing but the signer's own claim says when it signed: it may have signed
+            // before the revocation, or someone holding a compromised key after it (ETSI EN 319 102-1).
+            CertStatus revoked = p.statuses().stream().filter(s -> s.state() == CertStatus.State.REVOKED).findFirst()
+                    .orElse(null);
+            String who = revoked == null ? "?" : Names.commonName(revoked.certificate());
+            String when = revoked == null ? "?" : time(revoked.revokedAt());
+            String reason = revoked == null || revoked.reason() == null ? "" : " (" + revoked.reason() + ")";
+            add("revocation", Result.INDETERMINATE, SubIndication.REVOKED_NO_POE,
+                    "Chứng thư số của «%s» đã bị thu hồi lúc %s%s. Không có dấu thời gian chứng minh tài liệu được ký"
+                            + " trước khi thu hồi, nên không thể coi chữ ký là hợp lệ; hãy yêu cầu bên gửi cung cấp bản có dấu thời gian.",
+                    "The certificate of «%s» was revoked at %s%s. No timestamp proves the document was signed before"
+                            + " the revocation, so the signature cannot be accepted; ask the sender for a timestamped copy.",
+                    who, when, reason);
+            return;
+        }
         if (!p.valid()) {
             checks.add(new Check("revocation", p.outcome() == PathResult.Outcome.INVALID ? Result.FAILED
                     : Result.INDETERMINATE, p.subIndication(), p.explanation()));
@@ -386,7 +403,8 @@ final class PolicyChecks {
     private boolean allowed(PdfChange.Kind kind, PdfSignature s) {
         Integer level = s.certificationLevel();
         return switch (kind) {
-            case DSS, DOCUMENT_TIMESTAMP -> true;
+            // Every incremental save rewrites the file identifier and often the metadata; neither is shown.
+            case DSS, DOCUMENT_TIMESTAMP, METADATA -> true;
             case SIGNATURE -> level == null || level >= 2;
             case FORM_FILL -> level == null ? policy.allowFormFillAfterSigning() : level >= 2;
             case ANNOTATION -> level == null ? policy.allowAnnotationsAfterSigning() : level >= 3;

@@ -18,9 +18,11 @@ public record ValidationPolicy(
         /* Without revocation data for a certificate the answer is "cannot be determined". */
         boolean requireRevocationData,
         boolean allowFormFillAfterSigning,
-        boolean allowAnnotationsAfterSigning) {
+        boolean allowAnnotationsAfterSigning,
+        /* Accept SHA-1 without proof of age: for archives of old documents, never by default. */
+        boolean acceptLegacyAlgorithms) {
 
     public static ValidationPolicy defaults() {
-        return new ValidationPolicy(2048, 256, 2048, Instant.parse("2017-01-01T00:00:00Z"), true, true, true, false);
+        return new ValidationPolicy(2048, 256, 2048, Instant.parse("2017-01-01T00:00:00Z"), true, true, true, false, false);
     }
 }

@@ -56,7 +56,7 @@ public class Verifier {
             format = DocumentFormat.CMS_DETACHED;
             byte[] der = DocumentFormat.cmsDer(signature);
             facts.addAll(cms(der == null ? signature : der, document, trust, evidence));
-        } else if (DocumentFormat.isPdf(document)) {
+        } else if (!DocumentFormat.isDer(document) && DocumentFormat.isPdf(document)) {
             format = DocumentFormat.PDF;
             try {
                 facts.addAll(pdf(PdfReader.read(document, limits), trust, evidence));

@@ -28,7 +28,11 @@ import org.junit.jupiter.api.TestFactory;
 class PdfConformanceTest {
 
     /** Rows whose expected verdict Kyso does not give, with the reason. */
-    static final Map<String, String> KNOWN_MISSES = Map.of();
+    static final Map<String, String> KNOWN_MISSES = Map.of(
+            "dss_pades_infinite_loop.pdf",
+            "expected INDETERMINATE (EU DSS finds no signature in this cyclic file), Kyso answers TOTAL_FAILED/FORMAT_FAILURE:"
+                    + " it reads the file quickly, finds the signature dictionary, and its /ByteRange points beyond the"
+                    + " end of the file, which is a format failure of that signature");
 
     private static final DateTimeFormatter PDFSIG = DateTimeFormatter.ofPattern("MMM dd yyyy HH:mm:ss", Locale.ENGLISH);
     private static final AtomicInteger asExpected = new AtomicInteger();

@@ -21,7 +21,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import vn.kyso.ca.Pki;
 
 /** Small certificate facts the validator and its messages need. */
-final class Certs {
+public final class Certs {
 
     // Clerks read local time; the example reports in the brief are in Vietnam's time zone.
     private static final DateTimeFormatter TIME =
@@ -65,7 +65,7 @@ final class Certs {
     }
 
     /** A DSA key without parameters inherits them from its issuer's key (RFC 5280 6.1.4 (j)(k)). */
-    static PublicKey workingKey(PublicKey key, PublicKey issuerKey) {
+    public static PublicKey workingKey(PublicKey key, PublicKey issuerKey) {
         if (key instanceof java.security.interfaces.DSAPublicKey dsa && dsa.getParams() == null
                 && issuerKey instanceof java.security.interfaces.DSAPublicKey parent && parent.getParams() != null) {
             try {
