@@ -236,7 +236,7 @@ public class BuiltInCa implements InitializingBean {
             ext.add(Extension.basicConstraints, true, new BasicConstraints(false));
             ext.add(Extension.keyUsage, true, new KeyUsage(spec.keyUsage()));
             if (!spec.extendedKeyUsages().isEmpty()) {
-                ext.add(Extension.extendedKeyUsage, false,
+                ext.add(Extension.extendedKeyUsage, spec.extendedKeyUsageCritical(),
                         new ExtendedKeyUsage(spec.extendedKeyUsages().toArray(KeyPurposeId[]::new)));
             }
             if (spec.email() != null) {

@@ -21,5 +21,6 @@ public record CertificateSpec(
         Instant notAfter,
         int keyUsage,
         List<KeyPurposeId> extendedKeyUsages,
+        boolean extendedKeyUsageCritical,
         String email) {
 }

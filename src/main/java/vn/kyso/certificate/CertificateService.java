@@ -380,7 +380,8 @@ public class CertificateService {
         Instant caStart = ca.issuingCertificate().getNotBefore().toInstant();
         Instant notBefore = now.minus(BACKDATE).isBefore(caStart) ? caStart : now.minus(BACKDATE);
         var spec = new CertificateSpec(Pki.randomSerial(), SubjectNames.of(subscriber, agencyService.chain(agency)),
-                key, notBefore, notAfter, profile.keyUsage(), profile.extendedKeyUsages(), subscriber.email());
+                key, notBefore, notAfter, profile.keyUsage(), profile.extendedKeyUsages(),
+                profile.extendedKeyUsageCritical(), subscriber.email());
         X509Certificate x509 = ca.issue(spec);
         return record(x509, ca.issuingRecord(), subscriber, Source.ISSUED, profile);
     }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -34,6 +35,7 @@ import vn.kyso.ca.CrlPublisher;
 import vn.kyso.ca.Pki;
 import vn.kyso.certificate.Certificate;
 import vn.kyso.certificate.CertificateService;
+import vn.kyso.certificate.Profile;
 import vn.kyso.certificate.Requests;
 import vn.kyso.certificate.RevocationReason;
 import vn.kyso.certificate.Storage;
@@ -47,7 +49,7 @@ import vn.kyso.support.TestPki;
 /**
  * Regenerates {@code pki-samples/}: a small province registered in a throw-away Kyso, certificates
  * issued by its built-in CA from keys made here, and everything a relying party needs to check
- * them. Run it with {@code ./mvnw -q -Psamples -DskipTests process-test-classes}; SamplePkiTest
+ * them, then documents signed with the sample keys (SampleDocuments). Run it with {@code ./mvnw -q -Psamples -DskipTests process-test-classes}; SamplePkiTest
  * checks what it wrote.
  */
 public final class SamplePki {
@@ -62,7 +64,7 @@ public final class SamplePki {
      * expired one.
      */
     static final Duration HISTORY = Duration.ofDays(730);
-    static final List<String> FOLDERS = List.of("ca", "crl", "certs", "keys");
+    static final List<String> FOLDERS = List.of("ca", "crl", "certs", "keys", "documents");
     static final List<String> STATUSES = List.of("VALID", "REVOKED", "EXPIRED");
 
     /** One sample: a stable file name, what Kyso made of it, and what a relying party should conclude. */
@@ -72,6 +74,7 @@ public final class SamplePki {
     private final ConfigurableApplicationContext kyso;
     private final MovableClock clock;
     private final List<Sample> samples = new ArrayList<>();
+    private Instant revokedAt;
 
     private SamplePki(ConfigurableApplicationContext kyso, MovableClock clock) {
         this.kyso = kyso;
@@ -142,6 +145,9 @@ public final class SamplePki {
         Subscriber system = subscribers.create(new SubscriberRequest(SubscriberType.DEVICE, "LDG-SYT",
                 "Hệ thống quản lý văn bản và điều hành Sở Y tế", "qlvb.syt" + MAIL, null, null, null, null, null,
                 null, null, null, null, PROVINCE, null));
+        Subscriber timestamps = subscribers.create(new SubscriberRequest(SubscriberType.DEVICE, "LDG",
+                "Dịch vụ cấp dấu thời gian tỉnh Lâm Đồng", "tsa.ubnd" + MAIL, null, null, null, null, null,
+                null, null, null, null, PROVINCE, null));
 
         // two days after the CA was set up; 30 days later it ran out
         clock.setOffset(HISTORY.negated().plusDays(2));
@@ -157,10 +163,14 @@ public final class SamplePki {
                 TestPki.rsa(2048), VALID_DAYS);
         issue(certificates, "device", "VALID", "Device or service (Mẫu 03), ECDSA P-384", system,
                 TestPki.ec("secp384r1"), VALID_DAYS);
+        issue(certificates, SampleDocuments.TSA, "VALID", "Time-stamping authority (Mẫu 03 device, profile TIMESTAMPING:"
+                + " only id-kp-timeStamping, critical), ECDSA P-256; stamps the sample documents", timestamps,
+                TestPki.ec("secp256r1"), VALID_DAYS, Profile.TIMESTAMPING);
         Sample revoked = issue(certificates, "revoked", "REVOKED",
                 "Individual (Mẫu 01), ECDSA P-256, revoked: keyCompromise", cuong, TestPki.ec("secp256r1"), VALID_DAYS);
         certificates.revoke(revoked.certificate().serial(), new Requests.Revoke(RevocationReason.KEY_COMPROMISE, null,
                 null, "Sample: its private key is published in pki-samples"));
+        revokedAt = certificates.get(revoked.certificate().serial()).revokedAt();
 
         samples.sort(Comparator.comparing(s -> STATUSES.indexOf(s.status())));
         // Kyso's own verdict must agree with the manifest, or the samples would teach the wrong thing
@@ -181,7 +191,12 @@ public final class SamplePki {
 
     private Sample issue(CertificateService certificates, String name, String status, String note,
             Subscriber subscriber, KeyPair keys, int days) {
-        Certificate issued = certificates.issue(new Requests.Issue(subscriber.id(), TestPki.csr(keys), null, days,
+        return issue(certificates, name, status, note, subscriber, keys, days, null);
+    }
+
+    private Sample issue(CertificateService certificates, String name, String status, String note,
+            Subscriber subscriber, KeyPair keys, int days, Profile profile) {
+        Certificate issued = certificates.issue(new Requests.Issue(subscriber.id(), TestPki.csr(keys), profile, days,
                 Storage.SOFTWARE, null));
         Sample sample = new Sample(name, status, note, keys, issued);
         samples.add(sample);
@@ -193,6 +208,7 @@ public final class SamplePki {
         BuiltInCa ca = kyso.getBean(BuiltInCa.class);
         byte[] crl = kyso.getBean(CrlPublisher.class).current(ca.issuingRecord()).der();
         X509Certificate ocsp = ca.ocspSigner().certificate();
+        Map<String, byte[]> documents = SampleDocuments.make(samples, ca.issuingCertificate(), clock, revokedAt);
 
         for (String folder : FOLDERS) {
             deleteTree(out.resolve(folder));
@@ -216,6 +232,9 @@ public final class SamplePki {
                     s.status(), s.note())).append('\n');
         }
         Files.writeString(out.resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
+        for (Map.Entry<String, byte[]> document : documents.entrySet()) {
+            Files.write(out.resolve("documents").resolve(document.getKey()), document.getValue());
+        }
     }
 
     private static void writePem(Path file, String type, byte[] der) throws IOException {
