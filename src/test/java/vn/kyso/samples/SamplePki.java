@@ -207,6 +207,8 @@ public final class SamplePki {
     private void write(Path out) throws IOException {
         BuiltInCa ca = kyso.getBean(BuiltInCa.class);
         byte[] crl = kyso.getBean(CrlPublisher.class).current(ca.issuingRecord()).der();
+        // The root's own CRL covers the issuing CA: a relying party checks every certificate on the path.
+        byte[] rootCrl = kyso.getBean(CrlPublisher.class).current(ca.rootRecord()).der();
         X509Certificate ocsp = ca.ocspSigner().certificate();
         Map<String, byte[]> documents = SampleDocuments.make(samples, ca.issuingCertificate(), clock, revokedAt);
 
@@ -219,6 +221,7 @@ public final class SamplePki {
         writePem(out.resolve("ca/kyso-ocsp.pem"), "CERTIFICATE", Pki.encoded(ocsp));
         Files.write(out.resolve("crl/kyso.crl"), crl);
         writePem(out.resolve("crl/kyso.crl.pem"), "X509 CRL", crl);
+        Files.write(out.resolve("crl/" + BuiltInCa.ROOT + ".crl"), rootCrl);
 
         StringBuilder manifest = new StringBuilder("file\tsubject\tserial\tkey\texpected_status\tnote\n");
         for (Sample s : samples) {
