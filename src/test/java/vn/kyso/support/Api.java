@@ -111,6 +111,25 @@ public final class Api {
         return postRaw(path, contentType, body);
     }
 
+    /** One part of a multipart/form-data upload. */
+    public record Part(String name, String fileName, byte[] content) {
+    }
+
+    public Response postMultipart(String path, Part... parts) {
+        String boundary = "kyso" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Part p : parts) {
+            String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + p.name() + "\""
+                    + (p.fileName() == null ? "" : "; filename=\"" + p.fileName() + "\"")
+                    + "\r\nContent-Type: application/octet-stream\r\n\r\n";
+            body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(p.content());
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postRaw(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+    }
+
     public Response get(String path) {
         return send(request(path).GET());
     }
