@@ -232,6 +232,10 @@ final class CrlCheck {
         if (critical != null && !KNOWN_CRL_EXTENSIONS.containsAll(critical)) {
             return false;
         }
+        // 5.2.3: every CRL carries a non-critical CRL number; without it deltas and ordering are guesswork
+        if (number(crl) == null || critical != null && critical.contains(Extension.cRLNumber.getId())) {
+            return false;
+        }
         if (crl.getRevokedCertificates() != null) {
             for (X509CRLEntry entry : crl.getRevokedCertificates()) {
                 Set<String> entryCritical = entry.getCriticalExtensionOIDs();

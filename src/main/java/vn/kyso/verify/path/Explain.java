@@ -136,6 +136,14 @@ final class Explain {
                         + "» (serial " + serial + "). Tell an administrator at once: the CA key may have been misused.");
     }
 
+    static Bilingual malformed(X509Certificate target, String detail) {
+        return new Bilingual(
+                "Không kiểm tra được chuỗi chứng thư của «" + Certs.name(target)
+                        + "» vì có chứng thư số bị lỗi cấu trúc. Hãy liên hệ tổ chức chứng thực đã cấp.",
+                "The certificate chain of «" + Certs.name(target) + "» could not be checked: a certificate in it is malformed ("
+                        + detail + "). Contact the issuing authority.");
+    }
+
     static Bilingual usage(X509Certificate certificate, PathOptions.Usage usage) {
         if (usage == PathOptions.Usage.TIMESTAMPING) {
             return new Bilingual(

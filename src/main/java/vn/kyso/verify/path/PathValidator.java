@@ -56,7 +56,16 @@ public class PathValidator {
         Objects.requireNonNull(input.target(), "target");
         Objects.requireNonNull(input.validationTime(), "validationTime");
         Objects.requireNonNull(input.options(), "options");
-        return validate(input, 0, new HashSet<>());
+        // X.509 times have whole seconds; a notAfter of 00:00:00 still holds at 00:00:00.005
+        PathInput atSecond = new PathInput(input.target(), input.untrusted(), input.anchors(), input.crls(), input.ocsp(),
+                input.validationTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), input.options());
+        try {
+            return validate(atSecond, 0, new HashSet<>());
+        } catch (RuntimeException e) {
+            // malformed keys or extensions surface as runtime exceptions deep in the providers
+            return new PathResult(Outcome.INDETERMINATE, SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, List.of(),
+                    List.of(), Explain.malformed(input.target(), String.valueOf(e.getMessage())));
+        }
     }
 
     /** One attempt: a path and how far it got, so the most telling failure can be reported. */
@@ -126,7 +135,7 @@ public class PathValidator {
                         Explain.badSignature(path.get(i), path.get(i).getIssuerX500Principal())));
             }
         }
-        for (X509Certificate certificate : path) {
+        for (X509Certificate certificate : chain) {
             if (at.isBefore(certificate.getNotBefore().toInstant())) {
                 return new Attempt(1, new PathResult(Outcome.INVALID, SubIndication.NOT_YET_VALID, chain, List.of(),
                         Explain.notYetValid(certificate, at)));
@@ -139,9 +148,9 @@ public class PathValidator {
         try {
             pkix(path, anchor, input);
         } catch (CertPathValidatorException e) {
-            int index = e.getIndex() >= 0 && e.getIndex() < path.size() ? e.getIndex() : 0;
+            int index = e.getIndex() >= 0 && e.getIndex() < chain.size() ? e.getIndex() : 0;
             return new Attempt(2, new PathResult(Outcome.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE, chain,
-                    List.of(), Explain.constraint(path.get(index), e.getMessage())));
+                    List.of(), Explain.constraint(chain.get(index), e.getMessage())));
         } catch (Exception e) {
             return new Attempt(2, new PathResult(Outcome.INDETERMINATE, SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE,
                     chain, List.of(), Explain.constraint(target, e.getMessage())));
@@ -173,6 +182,7 @@ public class PathValidator {
     /** Bouncy Castle's RFC 5280 6.1 processing of one fixed path; revocation off, so it never goes online. */
     private static void pkix(List<X509Certificate> path, TrustAnchor anchor, PathInput input) throws Exception {
         CertPath certPath = CertificateFactory.getInstance("X.509", Pki.BC).generateCertPath(path);
+        // RFC 5280 6.1 takes the anchor as a name and a key: constraints written in its certificate do not apply
         PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
         parameters.setDate(Date.from(input.validationTime()));
         parameters.setRevocationEnabled(false);
