@@ -303,7 +303,14 @@ final class CmsReader {
         }
     }
 
+    /** Digests the name finder leaves as numbers, but which the policy must recognise to refuse. */
+    private static final java.util.Map<String, String> BROKEN_DIGESTS = java.util.Map.of(
+            "1.2.840.113549.2.2", "MD2", "1.2.840.113549.2.4", "MD4", "1.2.840.113549.2.5", "MD5");
+
     static String name(String oid) {
+        if (BROKEN_DIGESTS.containsKey(oid)) {
+            return BROKEN_DIGESTS.get(oid);
+        }
         try {
             String n = NAMES.getAlgorithmName(new ASN1ObjectIdentifier(oid));
             return n == null ? oid : n;

@@ -115,6 +115,15 @@ class SamplePkiTest {
     }
 
     @Test
+    void theRootsCrlCoversTheIssuingCaAndListsNothing() throws Exception {
+        byte[] der = Files.readAllBytes(DIR.resolve("crl/kyso-root.crl"));
+        X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(der));
+        crl.verify(root.getPublicKey());
+        assertThat(crl.getIssuerX500Principal()).isEqualTo(root.getSubjectX500Principal());
+        assertThat(crl.getRevokedCertificate(issuing.getSerialNumber())).isNull();
+    }
+
+    @Test
     void crlIsSignedByTheIssuingCaAndListsExactlyTheRevokedSample() throws Exception {
         byte[] der = Files.readAllBytes(DIR.resolve("crl/kyso.crl"));
         assertThat(pem("crl/kyso.crl.pem", "X509 CRL")).as("the PEM and DER CRL are the same CRL").isEqualTo(der);
@@ -161,7 +170,7 @@ class SamplePkiTest {
         assertThat(list("certs")).isEqualTo(manifest.stream().map(Row::file).collect(Collectors.toSet()));
         assertThat(list("keys")).isEqualTo(manifest.stream().map(Row::key).collect(Collectors.toSet()));
         assertThat(list("ca")).containsExactlyInAnyOrder("ca/kyso-root.pem", "ca/kyso.pem", "ca/kyso-ocsp.pem");
-        assertThat(list("crl")).containsExactlyInAnyOrder("crl/kyso.crl", "crl/kyso.crl.pem");
+        assertThat(list("crl")).containsExactlyInAnyOrder("crl/kyso.crl", "crl/kyso.crl.pem", "crl/kyso-root.crl");
     }
 
     private static X509Certificate certificate(String file) throws Exception {

@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
-
 import vn.kyso.ca.Pki;
 import vn.kyso.support.OptionalPieces;
 import vn.kyso.verify.path.PathValidator;
@@ -29,16 +27,9 @@ final class Corpus {
     private Corpus() {
     }
 
-    /** The corpus folder, or the test is skipped (failed where every optional piece is required). */
+    /** A corpus folder; the tests using it carry @RequiresConformance. */
     static Path dir(String name) {
-        String root = System.getenv("KYSO_CONFORMANCE_DIR");
-        if (root == null || !Files.isDirectory(Path.of(root, name))) {
-            if (OptionalPieces.required()) {
-                throw new IllegalStateException("KYSO_CONFORMANCE_DIR does not hold " + name);
-            }
-            Assumptions.abort("SKIPPED: set KYSO_CONFORMANCE_DIR to the conformance corpora to run this");
-        }
-        return Path.of(root, name);
+        return OptionalPieces.requireConformanceDir().resolve(name);
     }
 
     /** Rows of a tab-separated manifest with a header line, as column → value. */

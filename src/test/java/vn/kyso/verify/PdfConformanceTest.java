@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestFactory;
  * policy, trusting only the row's anchor and validating at the row's signing time (some of the
  * test PKIs have expired since).
  */
+@vn.kyso.support.RequiresConformance
 class PdfConformanceTest {
 
     /** Rows whose expected verdict Kyso does not give, with the reason. */

@@ -31,18 +31,23 @@ class SampleDocumentsVerifiedTest {
 
     @TestFactory
     Stream<DynamicTest> everySampleDocument() throws Exception {
-        X509CRL crl = (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509", Pki.BC)
-                .generateCRL(new java.io.ByteArrayInputStream(Corpus.read(SAMPLES.resolve("crl/kyso.crl"))));
+        X509CRL crl = crl("crl/kyso.crl");
+        X509CRL rootCrl = crl("crl/kyso-root.crl");
         Clock then = Clock.fixed(crl.getThisUpdate().toInstant().plusSeconds(60), ZoneOffset.UTC);
         Verifier verifier = new Verifier(new PathValidator(RevocationRegistry.NONE), PdfLimits.defaults(), then);
         TrustContext trust = new TrustContext(
                 Set.of(new TrustAnchor(Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso-root.pem"))).get(0), null)),
-                Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso.pem"))), List.of(crl),
+                Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso.pem"))), List.of(crl, rootCrl),
                 TrustContext.KnownCertificates.NONE, RevocationRegistry.NONE);
         Path documents = SAMPLES.resolve("documents");
         return Corpus.tsv(documents.resolve("manifest.tsv")).stream().map(row -> DynamicTest.dynamicTest(
                 row.get("file") + (row.get("content").isEmpty() ? "" : " + " + row.get("content")),
                 () -> check(verifier, trust, documents, row)));
+    }
+
+    private static X509CRL crl(String file) throws Exception {
+        return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509", Pki.BC)
+                .generateCRL(new java.io.ByteArrayInputStream(Corpus.read(SAMPLES.resolve(file))));
     }
 
     private static void check(Verifier verifier, TrustContext trust, Path documents, Map<String, String> row) {

@@ -235,7 +235,10 @@ public class PathValidator {
             X509Certificate issuer = i + 1 < path.size() ? path.get(i + 1) : anchor.getTrustedCert();
             PublicKey issuerKey = issuerKeys.get(i);
             CertStatus status = status(certificate, issuer, issuerKey, input, crls, now);
-            if (status.state() == CertStatus.State.REVOKED && status.revokedAt() != null && status.revokedAt().isAfter(at)) {
+            if (status.state() == CertStatus.State.REVOKED && status.revokedAt() != null
+                    // the registry keeps milliseconds; the validation time is whole seconds, so a revocation
+                    // within the same second counts as before it
+                    && status.revokedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(at)) {
                 status = new CertStatus(certificate, status.state(), status.source(), status.revokedAt(), status.reason(), true);
             }
             statuses.add(status);
