@@ -3,22 +3,11 @@ package vn.kyso.verify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
-import java.security.cert.TrustAnchor;
-import java.security.cert.X509CRL;
-import java.time.Clock;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-
-import vn.kyso.ca.Pki;
-import vn.kyso.verify.path.PathValidator;
-import vn.kyso.verify.path.RevocationRegistry;
-import vn.kyso.verify.pdf.PdfLimits;
 
 /**
  * The signed documents of pki-samples/ give the verdicts their manifest promises, verified as a
@@ -27,27 +16,16 @@ import vn.kyso.verify.pdf.PdfLimits;
  */
 class SampleDocumentsVerifiedTest {
 
-    private static final Path SAMPLES = Path.of("pki-samples");
+    private static final Path SAMPLES = SampleTrust.SAMPLES;
 
     @TestFactory
     Stream<DynamicTest> everySampleDocument() throws Exception {
-        X509CRL crl = crl("crl/kyso.crl");
-        X509CRL rootCrl = crl("crl/kyso-root.crl");
-        Clock then = Clock.fixed(crl.getThisUpdate().toInstant().plusSeconds(60), ZoneOffset.UTC);
-        Verifier verifier = new Verifier(new PathValidator(RevocationRegistry.NONE), PdfLimits.defaults(), then);
-        TrustContext trust = new TrustContext(
-                Set.of(new TrustAnchor(Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso-root.pem"))).get(0), null)),
-                Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso.pem"))), List.of(crl, rootCrl),
-                TrustContext.KnownCertificates.NONE, RevocationRegistry.NONE);
+        Verifier verifier = SampleTrust.verifier();
+        TrustContext trust = SampleTrust.trust();
         Path documents = SAMPLES.resolve("documents");
         return Corpus.tsv(documents.resolve("manifest.tsv")).stream().map(row -> DynamicTest.dynamicTest(
                 row.get("file") + (row.get("content").isEmpty() ? "" : " + " + row.get("content")),
                 () -> check(verifier, trust, documents, row)));
-    }
-
-    private static X509CRL crl(String file) throws Exception {
-        return (X509CRL) java.security.cert.CertificateFactory.getInstance("X.509", Pki.BC)
-                .generateCRL(new java.io.ByteArrayInputStream(Corpus.read(SAMPLES.resolve(file))));
     }
 
     private static void check(Verifier verifier, TrustContext trust, Path documents, Map<String, String> row) {
