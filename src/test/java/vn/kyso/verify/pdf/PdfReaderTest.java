@@ -213,4 +213,35 @@ class PdfReaderTest {
         assertThrows(PdfFormatException.class, () -> PdfReader.read(signed, new PdfLimits(200_000, 1, 100, Duration.ofSeconds(20))));
         assertThrows(PdfFormatException.class, () -> PdfReader.read(signed, new PdfLimits(200_000, 500, 0, Duration.ofSeconds(20))));
     }
+
+    @Test
+    void timeLimitEndsTheReadingAndItsThread() throws Exception {
+        byte[] twice = TestPdfs.sign(signed, "Dong y");
+        PdfFormatException e = assertThrows(PdfFormatException.class,
+                () -> PdfReader.read(twice, new PdfLimits(200_000, 500, 100, Duration.ofNanos(1))));
+        assertTrue(e.getMessage().contains("longer than"), e.getMessage());
+        Thread.sleep(300);
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("kyso-pdf-reader")));
+    }
+
+    @Test
+    void signatureFieldOnlyReachableFromItsWidget() throws Exception {
+        byte[] hidden = TestPdfs.update(signed, doc -> {
+            var form = doc.getDocumentCatalog().getAcroForm().getCOSObject();
+            var fields = form.getCOSArray(org.apache.pdfbox.cos.COSName.FIELDS);
+            for (int i = fields.size() - 1; i >= 0; i--) {
+                var field = (org.apache.pdfbox.cos.COSDictionary) fields.getObject(i);
+                if (org.apache.pdfbox.cos.COSName.SIG.equals(field.getCOSName(org.apache.pdfbox.cos.COSName.FT))) {
+                    fields.remove(i);
+                }
+            }
+            fields.setNeedToBeUpdated(true);
+            form.setNeedToBeUpdated(true);
+        });
+        PdfFacts facts = read(hidden);
+        assertEquals(1, facts.signatures().size());
+        PdfSignature s = facts.signatures().get(0);
+        assertNull(s.byteRangeProblem());
+        assertTrue(kinds(s).contains(Kind.OTHER), s.laterChanges().toString());
+    }
 }
