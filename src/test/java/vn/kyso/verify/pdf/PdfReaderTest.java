@@ -244,4 +244,23 @@ class PdfReaderTest {
         assertNull(s.byteRangeProblem());
         assertTrue(kinds(s).contains(Kind.OTHER), s.laterChanges().toString());
     }
+
+    @Test
+    void validationDataAddedAfterSigning() throws Exception {
+        PdfFacts facts = read(TestPdfs.update(signed, TestPdfs::addDss));
+        PdfSignature s = facts.signatures().get(0);
+        assertEquals(Set.of(Kind.DSS), kinds(s), s.laterChanges().toString());
+        assertEquals(1, facts.dssCertificates().size());
+        assertArrayEquals(TestPdfs.certificate(), facts.dssCertificates().get(0));
+        assertTrue(facts.dssCrls().isEmpty());
+        assertTrue(facts.dssOcspResponses().isEmpty());
+    }
+
+    @Test
+    void lockedFieldFilledAfterSigning() throws Exception {
+        PdfSignature s = read(TestPdfs.update(TestPdfs.signLocking(unsigned, "ten"), TestPdfs::fillName))
+                .signatures().get(0);
+        assertTrue(kinds(s).contains(Kind.LOCKED_FIELD), s.laterChanges().toString());
+        assertFalse(kinds(s).contains(Kind.OTHER), s.laterChanges().toString());
+    }
 }

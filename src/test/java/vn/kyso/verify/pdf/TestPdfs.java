@@ -90,6 +90,15 @@ final class TestPdfs {
 
     /** Signs in an incremental update; {@code docMdp} 1-3 makes it a certification signature. */
     static byte[] sign(byte[] pdf, String reason, Integer docMdp) throws IOException {
+        return sign(pdf, reason, docMdp, null);
+    }
+
+    /** Signs with a FieldMDP transform that locks the one field {@code lockedField}. */
+    static byte[] signLocking(byte[] pdf, String lockedField) throws IOException {
+        return sign(pdf, "Khoa truong", null, lockedField);
+    }
+
+    private static byte[] sign(byte[] pdf, String reason, Integer docMdp, String lockedField) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -100,6 +109,21 @@ final class TestPdfs {
             signature.setSignDate(Calendar.getInstance());
             if (docMdp != null) {
                 certify(doc, signature, docMdp);
+            }
+            if (lockedField != null) {
+                COSDictionary params = new COSDictionary();
+                params.setItem(COSName.TYPE, COSName.getPDFName("TransformParams"));
+                params.setName(COSName.getPDFName("Action"), "Include");
+                COSArray fields = new COSArray();
+                fields.add(new org.apache.pdfbox.cos.COSString(lockedField));
+                params.setItem(COSName.FIELDS, fields);
+                COSDictionary reference = new COSDictionary();
+                reference.setItem(COSName.TYPE, COSName.getPDFName("SigRef"));
+                reference.setItem(COSName.getPDFName("TransformMethod"), COSName.getPDFName("FieldMDP"));
+                reference.setItem(COSName.getPDFName("TransformParams"), params);
+                COSArray references = new COSArray();
+                references.add(reference);
+                signature.getCOSObject().setItem(COSName.REFERENCE, references);
             }
             doc.addSignature(signature, TestPdfs::cms);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -187,6 +211,33 @@ final class TestPdfs {
         for (PDAnnotationWidget w : field.getWidgets()) {
             w.getCOSObject().setNeedToBeUpdated(true);
             w.getAppearance().getCOSObject().setNeedToBeUpdated(true);
+        }
+    }
+
+    /** Long-term validation data as a PAdES LTV update adds it: /DSS with /Certs and a /VRI entry. */
+    static void addDss(PDDocument doc) throws IOException {
+        org.apache.pdfbox.cos.COSStream cert = doc.getDocument().createCOSStream();
+        try (var out = cert.createOutputStream()) {
+            out.write(certificate());
+        }
+        COSArray certs = new COSArray();
+        certs.add(cert);
+        COSDictionary vri = new COSDictionary();
+        COSDictionary entry = new COSDictionary();
+        entry.setItem(COSName.getPDFName("Cert"), certs);
+        vri.setItem(COSName.getPDFName("0123456789ABCDEF0123456789ABCDEF01234567"), entry);
+        COSDictionary dss = new COSDictionary();
+        dss.setItem(COSName.getPDFName("Certs"), certs);
+        dss.setItem(COSName.getPDFName("VRI"), vri);
+        doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("DSS"), dss);
+        doc.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+    }
+
+    static byte[] certificate() {
+        try {
+            return CERT.getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
