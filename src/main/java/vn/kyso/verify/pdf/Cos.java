@@ -66,6 +66,11 @@ final class Cos {
      * The walk stops at {@code limit} objects so a huge graph cannot run away.
      */
     static Set<COSObjectKey> reachable(COSBase start, Deadline deadline, int limit) {
+        return reachable(start, deadline, limit, Set.of());
+    }
+
+    /** As {@link #reachable(COSBase, Deadline, int)}, not entering objects in {@code known}: their subgraphs were walked already. */
+    static Set<COSObjectKey> reachable(COSBase start, Deadline deadline, int limit, Set<COSObjectKey> known) {
         Set<COSObjectKey> found = new LinkedHashSet<>();
         Map<COSBase, Boolean> seenDirect = new IdentityHashMap<>();
         Deque<COSBase> todo = new ArrayDeque<>();
@@ -75,7 +80,7 @@ final class Cos {
             COSBase item = todo.pop();
             if (item instanceof COSObject o) {
                 COSObjectKey key = key(o);
-                if (!found.add(key)) {
+                if (known.contains(key) || !found.add(key)) {
                     continue;
                 }
                 item = o.getObject();

@@ -562,7 +562,7 @@ final class RevisionDiff {
         if (start == null) {
             return;
         }
-        for (COSObjectKey key : Cos.reachable(start, deadline, maxObjects)) {
+        for (COSObjectKey key : Cos.reachable(start, deadline, maxObjects, roles.keySet())) {
             roles.putIfAbsent(key, role);
         }
     }
