@@ -29,10 +29,12 @@ final class Cos {
     private static final int MAX_DECODED = 16 * 1024 * 1024;
     private static final int MAX_DEPTH = 64;
 
-    /** Back-links that would make everything reachable from everything. */
-    private static final Set<COSName> BACK_LINKS = Set.of(COSName.PARENT, COSName.P, COSName.PREV,
-            COSName.NEXT, COSName.getPDFName("IRT"), COSName.getPDFName("Pg"), COSName.getPDFName("StructParent"),
-            COSName.getPDFName("StructParents"));
+    /**
+     * Links up a tree (to a parent, an annotation's page, a structure element's page) that would make
+     * everything reachable from everything; what they point to is reached from the top anyway.
+     */
+    private static final Set<COSName> BACK_LINKS = Set.of(COSName.PARENT, COSName.P, COSName.getPDFName("IRT"),
+            COSName.getPDFName("Pg"));
 
     private Cos() {
     }

@@ -305,9 +305,14 @@ final class RevisionDiff {
                 for (COSObjectKey k : Cos.reachable(after.dict(), deadline, maxObjects)) {
                     handled.add(k);
                 }
-                add(after.signatureField() ? Kind.SIGNATURE_DICTIONARY : Kind.OTHER, after.key(),
-                        (after.signatureField() ? "signature field '" : "form field '") + after.name()
-                                + "' added without a new signature");
+                if (after.signed()) {
+                    // a signature value that some earlier revision already held, moved into a new field
+                    add(Kind.SIGNATURE_DICTIONARY, after.key(), "signature field '" + after.name()
+                            + "' added holding an earlier signature's value");
+                } else {
+                    add(Kind.OTHER, after.key(), (after.signatureField() ? "empty signature field '" : "form field '")
+                            + after.name() + "' added");
+                }
                 continue;
             }
             compareField(before, after, locked.test(after.name()));
