@@ -127,7 +127,7 @@ final class PdfInspection {
                     "the revision this signature covers cannot be read: " + signedEnd + " bytes"));
         }
         RevisionDiff diff = new RevisionDiff(before, last, ends, deadline, limits.maxObjects());
-        return List.copyOf(diff.changes(field.value(), field.valueKey(), locks(field)));
+        return List.copyOf(diff.changes(field, locks(field)));
     }
 
     private Snapshot load(long length, boolean whole) throws PdfFormatException {

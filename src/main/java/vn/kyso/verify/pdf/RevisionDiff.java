@@ -64,18 +64,15 @@ final class RevisionDiff {
         this.maxObjects = maxObjects;
     }
 
-    /**
-     * @param signature this signature's dictionary in the final document, checked against the signed revision
-     */
-    List<PdfChange> changes(COSDictionary signature, COSObjectKey signatureKey,
-            Predicate<String> locked) {
-        findNewSignatures();
+    /** @param own this signature's field in the final document; its dictionary is checked against the signed revision */
+    List<PdfChange> changes(Field own, Predicate<String> locked) {
+        findNewSignatures(own);
         compareCatalog();
         comparePages();
-        compareFields(locked);
+        compareFields(own, locked);
         compareAcroForm();
         compareTrailer();
-        checkOwnDictionary(signature, signatureKey);
+        checkOwnDictionary(own.value(), own.valueKey());
         assignRoles();
         compareRemaining();
         return new ArrayList<>(changes);
@@ -94,9 +91,9 @@ final class RevisionDiff {
      * A signature is new when its dictionary (byte range and value) is not one the signed revision
      * already holds: a copy of an old signature moved into a new field is a spoof, not a signature.
      */
-    private void findNewSignatures() {
+    private void findNewSignatures(Field own) {
         for (Field f : last.fields.values()) {
-            if (f.signed() && !heldBefore(f.value())) {
+            if (f != own && f.signed() && !heldBefore(f.value())) {
                 newSignatures.put(f.identity(), f.documentTimestamp() ? Kind.DOCUMENT_TIMESTAMP : Kind.SIGNATURE);
             }
         }
@@ -295,7 +292,7 @@ final class RevisionDiff {
         return null;
     }
 
-    private void compareFields(Predicate<String> locked) {
+    private void compareFields(Field own, Predicate<String> locked) {
         for (Field after : last.fields.values()) {
             if (newSignatures.containsKey(after.identity())) {
                 continue; // its objects are classified by role below
@@ -305,7 +302,10 @@ final class RevisionDiff {
                 for (COSObjectKey k : Cos.reachable(after.dict(), deadline, maxObjects)) {
                     handled.add(k);
                 }
-                if (after.signed()) {
+                if (after == own) {
+                    add(Kind.SIGNATURE_DICTIONARY, after.key(), "signature field '" + after.name()
+                            + "' is not in the revision its signature covers");
+                } else if (after.signed()) {
                     // a signature value that some earlier revision already held, moved into a new field
                     add(Kind.SIGNATURE_DICTIONARY, after.key(), "signature field '" + after.name()
                             + "' added holding an earlier signature's value");
