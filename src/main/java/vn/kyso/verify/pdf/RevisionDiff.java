@@ -47,6 +47,8 @@ final class RevisionDiff {
     private final List<RevisionScanner.End> ends;
     private final Deadline deadline;
     private final int maxObjects;
+    private final ObjectHeaders headers;
+    private final long signedEnd;
 
     private final Set<PdfChange> changes = new LinkedHashSet<>();
     private final Map<COSObjectKey, Role> roles = new LinkedHashMap<>();
@@ -56,10 +58,13 @@ final class RevisionDiff {
     private final List<Map.Entry<COSBase, Role>> fieldClaims = new ArrayList<>();
     
 
-    RevisionDiff(Snapshot signed, Snapshot last, List<RevisionScanner.End> ends, Deadline deadline, int maxObjects) {
+    RevisionDiff(Snapshot signed, Snapshot last, List<RevisionScanner.End> ends, ObjectHeaders headers,
+            long signedEnd, Deadline deadline, int maxObjects) {
         this.signed = signed;
         this.last = last;
         this.ends = ends;
+        this.headers = headers;
+        this.signedEnd = signedEnd;
         this.deadline = deadline;
         this.maxObjects = maxObjects;
     }
@@ -82,9 +87,22 @@ final class RevisionDiff {
         changes.add(new PdfChange(kind, revisionOf(where), detail));
     }
 
+    /**
+     * The first update after the signed revision that wrote the object (or its object stream);
+     * for changes not tied to an object, the update right after the signed revision.
+     */
     private int revisionOf(COSObjectKey key) {
-        long offset = last.offset(key);
-        return offset < 0 ? Math.max(1, ends.size()) : RevisionScanner.revisionHolding(ends, offset);
+        long offset = headers.firstAtOrAfter(key, signedEnd);
+        if (offset < 0) {
+            long written = last.offset(key);
+            Long stream = key == null ? null : last.xref.get(key);
+            offset = stream != null && stream < 0
+                    ? headers.firstAtOrAfter(new COSObjectKey(-stream, 0), signedEnd) : written >= signedEnd ? written : -1;
+        }
+        if (offset < 0) {
+            offset = signedEnd;
+        }
+        return Math.min(Math.max(1, ends.size()), RevisionScanner.revisionHolding(ends, offset));
     }
 
     /**
@@ -410,10 +428,8 @@ final class RevisionDiff {
         for (COSName key : before == null ? after.keySet() : Cos.changedKeys(before, after)) {
             Kind kind;
             if (key.equals(COSName.FIELDS)) {
-                kind = fieldsChangeKind(before, after);
-                if (kind == null) {
-                    continue;
-                }
+                compareTopFields(before, after, where);
+                continue;
             } else if (key.equals(SIG_FLAGS)) {
                 kind = newSignatures.isEmpty() ? Kind.OTHER : newSignatureKind();
             } else if (key.equals(COSName.DR) || key.equals(COSName.DA)) {
@@ -431,27 +447,36 @@ final class RevisionDiff {
         }
     }
 
-    /** The top-level /Fields may only gain new signature fields; null when it did not change. */
-    private Kind fieldsChangeKind(COSDictionary before, COSDictionary after) {
+    /**
+     * Each field the top-level /Fields gained or lost, one change each, so that a timestamp and a
+     * signature added in two updates are told apart.
+     */
+    private void compareTopFields(COSDictionary before, COSDictionary after, COSObjectKey where) {
         Set<Object> old = topFields(before);
         Set<Object> now = topFields(after);
-        if (old.equals(now)) {
-            return null;
-        }
-        if (!now.containsAll(old)) {
-            return Kind.OTHER;
-        }
-        Kind kind = null;
         for (Object id : now) {
             if (!old.contains(id)) {
-                Kind k = newSignatures.get(id);
-                if (k == null) {
-                    return Kind.OTHER;
-                }
-                kind = kind == null || kind == k ? k : Kind.SIGNATURE;
+                Kind kind = newSignatures.getOrDefault(id, Kind.OTHER);
+                COSObjectKey key = id instanceof COSObjectKey k ? k : where;
+                add(kind, key, "AcroForm: /Fields gained " + describeField(id));
             }
         }
-        return kind;
+        for (Object id : old) {
+            if (!now.contains(id)) {
+                add(Kind.OTHER, where, "AcroForm: /Fields lost " + describeField(id));
+            }
+        }
+    }
+
+    private String describeField(Object id) {
+        Field f = last.fields.get(id);
+        if (f == null) {
+            f = signed.fields.get(id);
+        }
+        if (f != null) {
+            return "field '" + f.name() + "'";
+        }
+        return id instanceof COSObjectKey k ? Cos.describe(k) : String.valueOf(id);
     }
 
     private static Set<Object> topFields(COSDictionary acroForm) {

@@ -263,4 +263,22 @@ class PdfReaderTest {
         assertTrue(kinds(s).contains(Kind.LOCKED_FIELD), s.laterChanges().toString());
         assertFalse(kinds(s).contains(Kind.OTHER), s.laterChanges().toString());
     }
+
+    @Test
+    void documentTimestampAfterASignatureAndASignatureAfterIt() throws Exception {
+        byte[] stamped = TestPdfs.timestamp(signed);
+        byte[] signedAgain = TestPdfs.sign(stamped, "Dong y");
+        PdfFacts facts = read(signedAgain);
+        assertEquals(3, facts.signatures().size());
+        PdfSignature first = facts.signatures().get(0);
+        PdfSignature timestamp = facts.signatures().get(1);
+        assertTrue(timestamp.documentTimestamp());
+        assertEquals("ETSI.RFC3161", timestamp.subFilter());
+        assertNull(timestamp.byteRangeProblem());
+        assertEquals(3, timestamp.revision());
+        assertEquals(Set.of(Kind.DOCUMENT_TIMESTAMP, Kind.SIGNATURE), kinds(first), first.laterChanges().toString());
+        assertTrue(first.laterChanges().stream().filter(c -> c.kind() == Kind.DOCUMENT_TIMESTAMP).allMatch(c -> c.revision() == 3), first.laterChanges().toString());
+        assertTrue(first.laterChanges().stream().filter(c -> c.kind() == Kind.SIGNATURE).allMatch(c -> c.revision() == 4));
+        assertEquals(Set.of(Kind.SIGNATURE), kinds(timestamp), timestamp.laterChanges().toString());
+    }
 }

@@ -132,6 +132,23 @@ final class TestPdfs {
         }
     }
 
+    /**
+     * A document timestamp in an incremental update. Its CMS is an ordinary signature, not a TSA
+     * token: the reader only gathers facts and never looks inside.
+     */
+    static byte[] timestamp(byte[] pdf) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDSignature signature = new PDSignature();
+            signature.setType(COSName.getPDFName("DocTimeStamp"));
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(COSName.getPDFName("ETSI.RFC3161"));
+            doc.addSignature(signature, TestPdfs::cms);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.saveIncremental(out);
+            return out.toByteArray();
+        }
+    }
+
     /** As PDFBox's CreateSignature example: a DocMDP transform in /Reference and the catalog's /Perms. */
     private static void certify(PDDocument doc, PDSignature signature, int p) {
         COSDictionary params = new COSDictionary();
