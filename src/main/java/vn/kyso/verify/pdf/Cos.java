@@ -29,10 +29,12 @@ final class Cos {
     private static final int MAX_DECODED = 16 * 1024 * 1024;
     private static final int MAX_DEPTH = 64;
 
-    /** Back-links that would make everything reachable from everything. */
-    private static final Set<COSName> BACK_LINKS = Set.of(COSName.PARENT, COSName.P, COSName.PREV,
-            COSName.NEXT, COSName.getPDFName("IRT"), COSName.getPDFName("Pg"), COSName.getPDFName("StructParent"),
-            COSName.getPDFName("StructParents"));
+    /**
+     * Links up a tree (to a parent, an annotation's page, a structure element's page) that would make
+     * everything reachable from everything; what they point to is reached from the top anyway.
+     */
+    private static final Set<COSName> BACK_LINKS = Set.of(COSName.PARENT, COSName.P, COSName.getPDFName("IRT"),
+            COSName.getPDFName("Pg"));
 
     private Cos() {
     }
@@ -66,6 +68,11 @@ final class Cos {
      * The walk stops at {@code limit} objects so a huge graph cannot run away.
      */
     static Set<COSObjectKey> reachable(COSBase start, Deadline deadline, int limit) {
+        return reachable(start, deadline, limit, Set.of());
+    }
+
+    /** As {@link #reachable(COSBase, Deadline, int)}, not entering objects in {@code known}: their subgraphs were walked already. */
+    static Set<COSObjectKey> reachable(COSBase start, Deadline deadline, int limit, Set<COSObjectKey> known) {
         Set<COSObjectKey> found = new LinkedHashSet<>();
         Map<COSBase, Boolean> seenDirect = new IdentityHashMap<>();
         Deque<COSBase> todo = new ArrayDeque<>();
@@ -75,7 +82,7 @@ final class Cos {
             COSBase item = todo.pop();
             if (item instanceof COSObject o) {
                 COSObjectKey key = key(o);
-                if (!found.add(key)) {
+                if (known.contains(key) || !found.add(key)) {
                     continue;
                 }
                 item = o.getObject();

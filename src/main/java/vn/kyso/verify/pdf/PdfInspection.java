@@ -39,6 +39,7 @@ final class PdfInspection {
     private final Deadline deadline;
     private final List<PDDocument> opened = new ArrayList<>();
     private final Map<Long, Snapshot> signedRevisions = new HashMap<>();
+    private ObjectHeaders headers;
 
     PdfInspection(byte[] pdf, PdfLimits limits, Deadline deadline) {
         this.pdf = pdf;
@@ -126,8 +127,11 @@ final class PdfInspection {
             return List.of(new PdfChange(PdfChange.Kind.OTHER, ends.size(),
                     "the revision this signature covers cannot be read: " + signedEnd + " bytes"));
         }
-        RevisionDiff diff = new RevisionDiff(before, last, ends, deadline, limits.maxObjects());
-        return List.copyOf(diff.changes(field.value(), field.valueKey(), locks(field)));
+        if (headers == null) {
+            headers = new ObjectHeaders(pdf, deadline);
+        }
+        RevisionDiff diff = new RevisionDiff(before, last, ends, headers, signedEnd, deadline, limits.maxObjects());
+        return List.copyOf(diff.changes(field, locks(field)));
     }
 
     private Snapshot load(long length, boolean whole) throws PdfFormatException {

@@ -24,7 +24,8 @@ public final class PdfReader {
         if (!hasHeader(pdf)) {
             throw new PdfFormatException("The file is not a PDF: there is no %PDF- header at its start");
         }
-        PdfLimits bounds = limits == null ? PdfLimits.defaults() : limits;
+        PdfLimits bounds = limits == null || limits.maxTime() == null || limits.maxTime().isNegative()
+                ? PdfLimits.defaults() : limits;
         Deadline deadline = new Deadline(bounds.maxTime());
         AtomicReference<Object> outcome = new AtomicReference<>();
         Thread worker = new Thread(null, () -> outcome.set(attempt(pdf, bounds, deadline)), "kyso-pdf-reader",

@@ -10,6 +10,12 @@ import java.util.List;
  * unusable). {@code byteRangeProblem} is null when /ByteRange is exactly [0 a b c] with the gap
  * holding /Contents and {@code b + c} at the end of a revision.
  * {@code laterChanges} lists what every later revision changed, classified.
+ * <p>
+ * Details: {@code byteRange} is null only when /ByteRange is missing (entries that are not integers
+ * read as 0). {@code signedBytes} is given whenever the two ranges lie inside the file without
+ * overlapping, even when another problem is reported, so the hash can still be checked.
+ * {@code revision} is 0 when no revision ends at {@code b + c}. {@code contentsPaddingClean} is false
+ * when the outer DER (or BER, indefinite lengths included) length cannot be read.
  */
 public record PdfSignature(
         String fieldName,
