@@ -27,6 +27,7 @@ import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -56,7 +57,11 @@ final class CmsReader {
 
     /** Parses DER SignedData, attached or, with {@code content}, detached. */
     static CMSSignedData parse(byte[] der, byte[] content) throws Exception {
-        ASN1Primitive.fromByteArray(der); // strict: trailing garbage or bad lengths fail here
+        // Strict: trailing garbage, bad lengths or another content type fail here, not later.
+        var info = org.bouncycastle.asn1.cms.ContentInfo.getInstance(ASN1Primitive.fromByteArray(der));
+        if (!org.bouncycastle.asn1.cms.CMSObjectIdentifiers.signedData.equals(info.getContentType())) {
+            throw new IllegalArgumentException("content type " + info.getContentType() + " is not signed-data");
+        }
         return content == null ? new CMSSignedData(der) : new CMSSignedData(new CMSProcessableByteArray(content), der);
     }
 
@@ -71,7 +76,13 @@ final class CmsReader {
 
     static List<X509Certificate> certificates(CMSSignedData data) {
         List<X509Certificate> out = new ArrayList<>();
-        for (X509CertificateHolder holder : data.getCertificates().getMatches(null)) {
+        Collection<X509CertificateHolder> bag;
+        try {
+            bag = data.getCertificates().getMatches(null);
+        } catch (RuntimeException e) {
+            return out; // an undecodable bag offers no candidates; the signer is then not found
+        }
+        for (X509CertificateHolder holder : bag) {
             try {
                 out.add(CERTS.getCertificate(holder));
             } catch (Exception e) {
@@ -139,6 +150,21 @@ final class CmsReader {
         return content.verify(si.getSignature());
     }
 
+    /** Bouncy Castle decodes some certificate fields lazily; a damaged one fails on first use. */
+    static boolean wellFormed(X509Certificate c) {
+        try {
+            c.getNotBefore();
+            c.getNotAfter();
+            c.getPublicKey();
+            X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
+            X500Name.getInstance(c.getIssuerX500Principal().getEncoded());
+            c.getSubjectX500Principal().getName();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The signer's key; a DSA key that leaves its parameters to its issuer gets them from there. */
     private static java.security.PublicKey signerKey(X509Certificate signer, List<X509Certificate> bag,
             TrustContext trust) {
@@ -163,8 +189,15 @@ final class CmsReader {
 
     private static void findSigner(CMSSignedData data, SignerId sid, TrustContext trust, SignatureFacts f) {
         List<X509Certificate> matches = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        Collection<X509CertificateHolder> found = data.getCertificates().getMatches((Selector<X509CertificateHolder>) sid);
+        Collection<X509CertificateHolder> found;
+        try {
+            @SuppressWarnings("unchecked")
+            Collection<X509CertificateHolder> inBag = data.getCertificates()
+                    .getMatches((Selector<X509CertificateHolder>) sid);
+            found = inBag;
+        } catch (RuntimeException e) {
+            found = List.of();
+        }
         for (X509CertificateHolder holder : found) {
             try {
                 X509Certificate c = CERTS.getCertificate(holder);
@@ -180,6 +213,10 @@ final class CmsReader {
         }
         f.signerCandidates = matches.size();
         f.signer = matches.size() == 1 ? matches.get(0) : null;
+        if (f.signer != null && !wellFormed(f.signer)) {
+            f.cmsError = "the signer's certificate is malformed";
+            f.signer = null;
+        }
     }
 
     private static void readSignedAttributes(CMSSignedData data, SignerInformation si, byte[] content,

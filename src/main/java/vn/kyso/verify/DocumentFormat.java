@@ -41,7 +41,8 @@ enum DocumentFormat {
             return null;
         }
         try {
-            return Base64.getMimeDecoder().decode(m.group(2));
+            // Only line breaks and spaces may sit between the characters: anything else is damage.
+            return Base64.getDecoder().decode(m.group(2).replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -41,8 +41,12 @@ final class Evidence {
 
     void addCms(CMSSignedData data) {
         certificates.addAll(CmsReader.certificates(data));
-        for (X509CRLHolder holder : data.getCRLs().getMatches(null)) {
-            addCrl(holder);
+        try {
+            for (X509CRLHolder holder : data.getCRLs().getMatches(null)) {
+                addCrl(holder);
+            }
+        } catch (RuntimeException ignored) {
+            // a damaged CRL bag proves nothing
         }
         try {
             for (Object o : data.getOtherRevocationInfo(OCSP_RESPONSE_RI).getMatches(null)) {

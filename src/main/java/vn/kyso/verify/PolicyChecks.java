@@ -39,7 +39,14 @@ final class PolicyChecks {
 
     static List<Check> apply(ValidationPolicy policy, SignatureFacts f) {
         PolicyChecks p = new PolicyChecks(policy);
-        p.run(f);
+        try {
+            p.run(f);
+        } catch (RuntimeException e) {
+            // Facts from a damaged file that every check above failed to foresee: never a pass, never a 500.
+            p.add("integrity", Result.FAILED, SubIndication.FORMAT_FAILURE,
+                    "Chữ ký có dữ liệu hỏng không đọc được (%s).", "The signature holds damaged data that cannot be read (%s).",
+                    e.getClass().getSimpleName());
+        }
         return p.checks;
     }
 

@@ -104,8 +104,15 @@ public class Verifier {
             out.add(failed("CMS", "the data is not CMS SignedData (" + e.getClass().getSimpleName() + ")"));
             return out;
         }
-        evidence.addCms(data);
-        byte[] signed = CmsReader.signedContent(data, content);
+        byte[] signed;
+        try {
+            evidence.addCms(data);
+            signed = CmsReader.signedContent(data, content);
+        } catch (RuntimeException e) {
+            // Bouncy Castle decodes the certificate and CRL bags lazily: a damaged bag surfaces here.
+            out.add(failed("CMS", "the SignedData cannot be read (" + e.getClass().getSimpleName() + ")"));
+            return out;
+        }
         Collection<SignerInformation> signers = data.getSignerInfos().getSigners();
         if (signers.isEmpty()) {
             out.add(failed("CMS", "the SignedData has no signer: it carries certificates only"));
@@ -140,7 +147,8 @@ public class Verifier {
             f.pdf = s;
             f.documentTimestamp = s.documentTimestamp();
             out.add(f);
-            if (s.byteRangeProblem() != null || !PolicyChecks.SUPPORTED_SUBFILTERS.contains(s.subFilter())) {
+            if (s.byteRangeProblem() != null || s.subFilter() == null
+                    || !PolicyChecks.SUPPORTED_SUBFILTERS.contains(s.subFilter())) {
                 continue;
             }
             if (s.cms() == null) {

@@ -39,7 +39,12 @@ public final class Certs {
         if (principal == null) {
             return "?";
         }
-        X500Name name = X500Name.getInstance(principal.getEncoded());
+        X500Name name;
+        try {
+            name = X500Name.getInstance(principal.getEncoded());
+        } catch (RuntimeException e) {
+            return "(tên không đọc được / unreadable name)";
+        }
         RDN[] cns = name.getRDNs(BCStyle.CN);
         if (cns.length > 0) {
             return IETFUtils.valueToString(cns[cns.length - 1].getFirst().getValue());
@@ -49,7 +54,11 @@ public final class Certs {
     }
 
     static String name(X509Certificate certificate) {
-        return name(certificate.getSubjectX500Principal());
+        try {
+            return name(certificate.getSubjectX500Principal());
+        } catch (RuntimeException e) {
+            return "(tên không đọc được / unreadable name)"; // a damaged certificate still needs a sentence
+        }
     }
 
     static X500Principal subject(TrustAnchor anchor) {

@@ -131,7 +131,27 @@ final class PdfInspection {
             headers = new ObjectHeaders(pdf, deadline);
         }
         RevisionDiff diff = new RevisionDiff(before, last, ends, headers, signedEnd, deadline, limits.maxObjects());
-        return List.copyOf(diff.changes(field, locks(field)));
+        List<PdfChange> changes = new java.util.ArrayList<>(diff.changes(field, locks(field)));
+        long tail = unfinishedTail(ends);
+        if (tail > 0) {
+            // Readers ignore an unfinished update; it is still bytes nobody signed, sent with the document.
+            changes.add(new PdfChange(PdfChange.Kind.OTHER, ends.size() + 1,
+                    tail + " bytes after the last %%EOF are not a complete revision"));
+        }
+        return List.copyOf(changes);
+    }
+
+    /** Bytes after the end of the last revision other than white space and NULs. */
+    private long unfinishedTail(List<RevisionScanner.End> ends) {
+        long from = ends.isEmpty() ? 0 : ends.get(ends.size() - 1).withEol();
+        long count = 0;
+        for (long i = from; i < pdf.length; i++) {
+            byte b = pdf[(int) i];
+            if (b != 0 && b != ' ' && b != '\r' && b != '\n' && b != '\t' && b != '\f') {
+                count++;
+            }
+        }
+        return count;
     }
 
     private Snapshot load(long length, boolean whole) throws PdfFormatException {
