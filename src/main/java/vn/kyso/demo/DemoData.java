@@ -54,10 +54,11 @@ class DemoData implements ApplicationRunner {
     private final UserService userService;
     private final TransactionTemplate transaction;
     private final DemoTokens demoTokens;
+    private final DemoDocuments demoDocuments;
 
     DemoData(KysoProperties properties, AgencyRepository agencies, AgencyService agencyService,
             SubscriberService subscriberService, UserService userService, PlatformTransactionManager transactions,
-            DemoTokens demoTokens) {
+            DemoTokens demoTokens, DemoDocuments demoDocuments) {
         this.properties = properties;
         this.agencies = agencies;
         this.agencyService = agencyService;
@@ -65,6 +66,7 @@ class DemoData implements ApplicationRunner {
         this.userService = userService;
         this.transaction = new TransactionTemplate(transactions);
         this.demoTokens = demoTokens;
+        this.demoDocuments = demoDocuments;
     }
 
     @Override
@@ -80,6 +82,8 @@ class DemoData implements ApplicationRunner {
             log.info("Demo data not loaded: the database already has agencies");
             return;
         }
+        // After the commit: verifying reads what the transaction above wrote, and stores receipts itself.
+        demoDocuments.fill(created.signer);
         log.info("Demo data loaded for tỉnh {}: {} agencies on {} levels, {} subscribers ({} individuals, "
                 + "{} organisations, {} devices), {} tokens, {} certificates, users {}", DemoProvince.PROVINCE,
                 created.agencies, created.levels, created.individuals + created.organizations + created.devices,
@@ -104,6 +108,7 @@ class DemoData implements ApplicationRunner {
         int devices;
         int tokens;
         int certificates;
+        long signer;
     }
 
     /** One run's worth of random state; a fresh one per fill keeps the output a function of the seed alone. */
@@ -136,6 +141,7 @@ class DemoData implements ApplicationRunner {
             var counts = demoTokens.fill(holders, agencyCodes, random);
             summary.tokens = counts.tokens();
             summary.certificates = counts.certificates();
+            summary.signer = holders.get(0).id();
             return summary;
         }
 

@@ -133,10 +133,21 @@ class DemoTokens {
 
     /** A key made and thrown away: the demo's certificates are records, not keys anyone can sign with. */
     private static String csr() {
+        return csr(ecKeys());
+    }
+
+    static KeyPair ecKeys() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Pki.BC);
             generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keys = generator.generateKeyPair();
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot make a demo key", e);
+        }
+    }
+
+    static String csr(KeyPair keys) {
+        try {
             var request = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=demo"), keys.getPublic())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(keys.getPrivate()));
             StringWriter out = new StringWriter();
@@ -145,7 +156,7 @@ class DemoTokens {
             }
             return out.toString();
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot make a demo key", e);
+            throw new IllegalStateException("Cannot make a demo request", e);
         }
     }
 }

@@ -79,6 +79,15 @@ class DemoDataTest {
         }
         assertThat(officer.get("/api/v1/agencies/" + root).status()).isEqualTo(404);
 
+        // The clerk's history starts with the demo documents: valid CMS and PDF, and a tampered copy.
+        var history = as("vanthu").get("/api/v1/verifications");
+        assertThat(history.status()).as(history.toString()).isEqualTo(200);
+        Map<String, String> verdicts = new java.util.HashMap<>();
+        history.json().forEach(v -> verdicts.put(v.path("fileName").asString(), v.path("indication").asString()));
+        assertThat(verdicts).containsEntry("cong-van-123.p7m", "TOTAL_PASSED")
+                .containsEntry("cong-van-123.pdf", "TOTAL_PASSED")
+                .containsEntry("cong-van-123.sua-doi.p7m", "TOTAL_FAILED");
+
         var verification = as("kiemtoan").get("/api/v1/audit/verify");
         assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
         assertThat(verification.json().path("valid").asBoolean()).as(verification.toString()).isTrue();
