@@ -110,7 +110,11 @@ final class CmsReader {
         try {
             var verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(Pki.BC)
                     .build(signerKey(f.signer, f.embeddedCertificates, trust));
-            f.signatureValid = si.verify(verifier) || signedAsReceived(si, verifier);
+            // With signed attributes whose messageDigest already matched, the signature covers only the
+            // attributes: checking them alone spares hashing a large document a second time.
+            f.signatureValid = f.messageDigest == SignatureFacts.Attr.MATCH
+                    ? overAttributes(si, verifier, true) || overAttributes(si, verifier, false)
+                    : si.verify(verifier) || overAttributes(si, verifier, false);
         } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
             f.messageDigest = SignatureFacts.Attr.MISMATCH;
         } catch (org.bouncycastle.operator.OperatorCreationException e) {
@@ -129,23 +133,24 @@ final class CmsReader {
     }
 
     /**
-     * Bouncy Castle checks the signature over the DER re-encoding of the signed attributes; a signer
-     * that sent them in another order signed the bytes it sent, which is what other verifiers check.
+     * The signature over the signed attributes, DER-encoded as RFC 5652 asks, or as received: Bouncy
+     * Castle checks only the DER re-encoding, but a signer that sent them in another order signed the
+     * bytes it sent, which is what other verifiers check.
      */
-    private static boolean signedAsReceived(SignerInformation si,
-            org.bouncycastle.cms.SignerInformationVerifier verifier) throws Exception {
+    private static boolean overAttributes(SignerInformation si, org.bouncycastle.cms.SignerInformationVerifier verifier,
+            boolean der) throws Exception {
         ASN1Set attributes = si.toASN1Structure().getAuthenticatedAttributes();
         if (attributes == null) {
             return false;
         }
-        byte[] received = attributes.getEncoded();
-        if (java.util.Arrays.equals(received, attributes.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER))) {
+        byte[] encoded = der ? attributes.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER) : attributes.getEncoded();
+        if (!der && java.util.Arrays.equals(encoded, attributes.getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER))) {
             return false;
         }
         var content = verifier.getContentVerifier(si.toASN1Structure().getDigestEncryptionAlgorithm(),
                 si.getDigestAlgorithmID());
         try (var out = content.getOutputStream()) {
-            out.write(received);
+            out.write(encoded);
         }
         return content.verify(si.getSignature());
     }
@@ -223,6 +228,7 @@ final class CmsReader {
             SignatureFacts f) {
         ASN1Set raw = si.toASN1Structure().getAuthenticatedAttributes();
         f.contentMissing = content == null;
+        unsignedMisplaced(si, f);
         if (raw == null) {
             f.signedAttributes = false;
             f.contentType = SignatureFacts.Attr.ABSENT;
@@ -297,6 +303,25 @@ final class CmsReader {
         f.signingCertificateRef = signingCertificate(table, f.signer, f);
     }
 
+    /** RFC 5652 11: these attributes mean something only when signed; unsigned, anyone could add them. */
+    private static void unsignedMisplaced(SignerInformation si, SignatureFacts f) {
+        ASN1Set unsigned = si.toASN1Structure().getUnauthenticatedAttributes();
+        if (unsigned == null) {
+            return;
+        }
+        try {
+            for (ASN1Encodable e : unsigned) {
+                ASN1ObjectIdentifier type = Attribute.getInstance(e).getAttrType();
+                if (type.equals(CMSAttributes.contentType) || type.equals(CMSAttributes.messageDigest)
+                        || type.equals(CMSAttributes.signingTime) || type.equals(CMSAttributes.cmsAlgorithmProtect)) {
+                    f.attributeProblem = "the attribute " + type + " must be signed but is among the unsigned ones";
+                }
+            }
+        } catch (RuntimeException e) {
+            f.attributeProblem = "the unsigned attributes are malformed";
+        }
+    }
+
     private static SignatureFacts.Attr signingCertificate(AttributeTable table, X509Certificate signer,
             SignatureFacts f) {
         try {
@@ -334,9 +359,14 @@ final class CmsReader {
             oid = OIWObjectIdentifiers.idSHA1;
         }
         try {
-            return MessageDigest.getInstance(oid.getId(), Pki.BC).digest(data);
+            // The JDK's own digests use the processor's SHA instructions: several times Bouncy Castle's speed.
+            return MessageDigest.getInstance(oid.getId()).digest(data);
         } catch (java.security.NoSuchAlgorithmException e) {
-            return null;
+            try {
+                return MessageDigest.getInstance(oid.getId(), Pki.BC).digest(data);
+            } catch (java.security.NoSuchAlgorithmException unknown) {
+                return null;
+            }
         }
     }
 

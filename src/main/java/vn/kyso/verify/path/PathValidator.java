@@ -180,7 +180,36 @@ public class PathValidator {
     }
 
     /** Bouncy Castle's RFC 5280 6.1 processing of one fixed path; revocation off, so it never goes online. */
+    /**
+     * Paths Bouncy Castle already accepted, by their certificates, anchor and options. Its checks do
+     * not depend on the date except through validity periods, which are checked before this for the
+     * time at hand, so an accepted path stays accepted; it would otherwise verify every signature on
+     * the path again, the costliest part of a verification.
+     */
+    private static final java.util.Set<String> ACCEPTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private static final int MAX_ACCEPTED = 20_000;
+
     private static void pkix(List<X509Certificate> path, TrustAnchor anchor, PathInput input) throws Exception {
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (X509Certificate c : path) {
+            sha.update(c.getEncoded());
+        }
+        sha.update(Certs.key(anchor).getEncoded());
+        sha.update(Certs.subject(anchor).getEncoded());
+        sha.update(String.valueOf(input.options()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String id = java.util.HexFormat.of().formatHex(sha.digest());
+        if (ACCEPTED.contains(id)) {
+            return;
+        }
+        bouncyCastlePkix(path, anchor, input);
+        if (ACCEPTED.size() >= MAX_ACCEPTED) {
+            ACCEPTED.clear();
+        }
+        ACCEPTED.add(id);
+    }
+
+    private static void bouncyCastlePkix(List<X509Certificate> path, TrustAnchor anchor, PathInput input)
+            throws Exception {
         CertPath certPath = CertificateFactory.getInstance("X.509", Pki.BC).generateCertPath(path);
         // RFC 5280 6.1 takes the anchor as a name and a key: constraints written in its certificate do not apply
         PKIXParameters parameters = new PKIXParameters(Set.of(anchor));
