@@ -47,8 +47,9 @@ public final class Main {
             options.forks(env("BENCH_FORKS", 1));
         }
         TimeValue time = TimeValue.seconds(env("BENCH_TIME", 2));
+        // Bouncy Castle's EC code was still speeding up after 3 x 2 s on two busy cores
         if (!cli.getWarmupIterations().hasValue()) {
-            options.warmupIterations(env("BENCH_WARMUP", 3));
+            options.warmupIterations(env("BENCH_WARMUP", 5));
         }
         if (!cli.getWarmupTime().hasValue()) {
             options.warmupTime(time);
