@@ -1,10 +1,10 @@
 package vn.kyso.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-
-import vn.kyso.security.CurrentUser;
 
 @Controller
 class HomeController {
@@ -15,8 +15,16 @@ class HomeController {
     }
 
     @GetMapping("/")
-    String home(Model model) {
-        CurrentUser.get().ifPresent(user -> model.addAttribute("user", user));
+    String home() {
         return "home";
+    }
+
+    /** Where {@link UploadLimitFilter} sends an upload over the limit. */
+    @GetMapping(UploadLimitFilter.TOO_LARGE_PAGE)
+    String uploadTooLarge(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("status", HttpStatus.CONTENT_TOO_LARGE.value());
+        model.addAttribute("messageKey", "error.upload.tooLarge");
+        return "error";
     }
 }

@@ -44,6 +44,14 @@ public final class OptionalPieces {
         return dir;
     }
 
+    /** Debian's Chromium and its driver, at the paths the browser tests use (never downloaded). */
+    public static final java.nio.file.Path CHROMIUM = java.nio.file.Path.of("/usr/bin/chromium");
+    public static final java.nio.file.Path CHROMEDRIVER = java.nio.file.Path.of("/usr/bin/chromedriver");
+
+    public static boolean browser() {
+        return java.nio.file.Files.isExecutable(CHROMIUM) && java.nio.file.Files.isExecutable(CHROMEDRIVER);
+    }
+
     public static String postgresUrl() {
         return System.getenv("KYSO_TEST_POSTGRES_URL");
     }
