@@ -3,22 +3,12 @@ package vn.kyso.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
@@ -27,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import vn.kyso.ca.Pki;
 import vn.kyso.support.Api;
 import vn.kyso.support.KysoApi;
+import vn.kyso.support.SignedSample;
 import vn.kyso.support.TestPki;
 
 /**
@@ -35,40 +26,8 @@ import vn.kyso.support.TestPki;
  */
 public interface VerificationApi extends KysoApi {
 
-    String CONTENT = "Công văn số 45/UBND-VP về việc triển khai chữ ký số chuyên dùng công vụ.";
-
-    record Signer(KeyPair keys, X509Certificate certificate, String serial, String agency) {
-    }
-
-    private Signer signer() {
-        String agency = newAgency("Ủy ban nhân dân xã Đạ Tẻh");
-        var person = newIndividual(agency, "Nguyễn Thị Thu Trang");
-        KeyPair keys = TestPki.ec("secp256r1");
-        var issued = admin().post("/api/v1/certificates", Map.of("subscriberId", person.id(), "csr", TestPki.csr(keys)));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        String serial = issued.text("serialNumber");
-        var der = admin().getBytes("/api/v1/certificates/" + serial, "application/pkix-cert");
-        return new Signer(keys, Pki.certificates(der.body()).get(0), serial, agency);
-    }
-
-    private byte[] sign(Signer s, byte[] content) {
-        try {
-            X509Certificate issuing = Pki.certificates(api().getBytes("/ca/kyso.crt", null).body()).get(0);
-            ASN1EncodableVector signed = new ASN1EncodableVector();
-            signed.add(new org.bouncycastle.asn1.cms.Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
-                    new org.bouncycastle.asn1.DERSet(new SigningCertificateV2(new ESSCertIDv2[] {
-                            new ESSCertIDv2(Pki.digest("SHA-256", s.certificate().getEncoded()))}))));
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(signed)))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(s.keys().getPrivate()),
-                            s.certificate()));
-            generator.addCertificates(new JcaCertStore(List.of(s.certificate(), issuing)));
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+    private SignedSample signer() {
+        return SignedSample.issue(this, "Nguyễn Thị Thu Trang", "Ủy ban nhân dân xã Đạ Tẻh");
     }
 
     private Api.Response verify(Api as, byte[] document) {
@@ -77,9 +36,9 @@ public interface VerificationApi extends KysoApi {
 
     @Test
     default void aClerkSeesValidThenRevokedThenTampered() {
-        Signer s = signer();
+        SignedSample s = signer();
         Api clerk = newUser("CLERK", null);
-        byte[] signed = sign(s, CONTENT.getBytes(StandardCharsets.UTF_8));
+        byte[] signed = s.valid();
 
         var valid = verify(clerk, signed);
         assertThat(valid.status()).as(valid.toString()).isEqualTo(201);
@@ -89,7 +48,7 @@ public interface VerificationApi extends KysoApi {
         var signature = valid.json().path("signatures").get(0);
         assertThat(signature.path("signer").path("serialNumber").asString()).isEqualTo(s.serial());
         assertThat(signature.path("signer").path("commonName").asString()).isEqualTo("Nguyễn Thị Thu Trang");
-        assertThat(signature.path("signer").path("agencyCode").asString()).isEqualTo(s.agency());
+        assertThat(signature.path("signer").path("agencyCode").asString()).isEqualTo(s.agencyCode());
         assertThat(valid.header("Location")).isEqualTo("/api/v1/verifications/" + valid.text("id"));
 
         byte[] tampered = signed.clone();
@@ -124,11 +83,11 @@ public interface VerificationApi extends KysoApi {
 
     @Test
     default void receiptsBelongToWhoeverAskedAndToTheOverseers() throws Exception {
-        Signer s = signer();
+        SignedSample s = signer();
         Api clerk = newUser("CLERK", null);
         Api otherClerk = newUser("CLERK", null);
         Api auditor = newUser("AUDITOR", null);
-        var made = verify(clerk, sign(s, CONTENT.getBytes(StandardCharsets.UTF_8)));
+        var made = verify(clerk, s.valid());
         String id = made.text("id");
         assertThat(clerk.get("/api/v1/verifications/" + id).text("indication")).isEqualTo("TOTAL_PASSED");
         assertThat(auditor.get("/api/v1/verifications/" + id).status()).isEqualTo(200);

@@ -26,6 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.kyso.support.Api;
+import vn.kyso.support.SignedSample;
 import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
 import vn.kyso.support.SqliteContext;

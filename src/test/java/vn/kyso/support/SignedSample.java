@@ -1,4 +1,4 @@
-package vn.kyso.web;
+package vn.kyso.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -22,18 +22,17 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 import vn.kyso.ca.Pki;
-import vn.kyso.support.KysoApi;
-import vn.kyso.support.TestPki;
 
 /**
- * A dispatch signed with a certificate the running Kyso issued, so a fresh Kyso trusts it (the
- * samples in pki-samples/ are signed by a CA it does not). Signed as VerificationApi does.
+ * A certificate the running Kyso issued, with its key, for documents a fresh Kyso trusts (the
+ * samples in pki-samples/ are signed by a CA it does not), and a dispatch signed with it.
  */
-record SignedSample(String signerName, String agencyName, byte[] valid, byte[] tampered) {
+public record SignedSample(String signerName, String agencyCode, String agencyName, String serial, KeyPair keys,
+        X509Certificate certificate, X509Certificate issuing) {
 
-    static final String CONTENT = "Công văn số 45/UBND-VP về việc triển khai chữ ký số chuyên dùng công vụ.";
+    public static final String CONTENT = "Công văn số 45/UBND-VP về việc triển khai chữ ký số chuyên dùng công vụ.";
 
-    static SignedSample issue(KysoApi kyso, String signerName, String agencyName) {
+    public static SignedSample issue(KysoApi kyso, String signerName, String agencyName) {
         String agency = kyso.newAgency(agencyName);
         var person = kyso.newIndividual(agency, signerName);
         KeyPair keys = TestPki.ec("secp256r1");
@@ -41,16 +40,27 @@ record SignedSample(String signerName, String agencyName, byte[] valid, byte[] t
         if (issued.status() != 201) {
             throw new AssertionError("Could not issue: " + issued);
         }
-        var der = kyso.admin().getBytes("/api/v1/certificates/" + issued.text("serialNumber"), "application/pkix-cert");
+        String serial = issued.text("serialNumber");
+        var der = kyso.admin().getBytes("/api/v1/certificates/" + serial, "application/pkix-cert");
         X509Certificate certificate = Pki.certificates(der.body()).get(0);
         X509Certificate issuing = Pki.certificates(kyso.api().getBytes("/ca/kyso.crt", null).body()).get(0);
-        byte[] signed = sign(keys, certificate, issuing, CONTENT.getBytes(StandardCharsets.UTF_8));
-        byte[] tampered = signed.clone();
-        tampered[new String(signed, StandardCharsets.ISO_8859_1).indexOf("45/UBND")] = '9';
-        return new SignedSample(signerName, agencyName, signed, tampered);
+        return new SignedSample(signerName, agency, agencyName, serial, keys, certificate, issuing);
     }
 
-    private static byte[] sign(KeyPair keys, X509Certificate certificate, X509Certificate issuing, byte[] content) {
+    /** The dispatch, signed (attached CMS). */
+    public byte[] valid() {
+        return sign(CONTENT.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The dispatch signed, then one character of its text changed. */
+    public byte[] tampered() {
+        byte[] signed = valid();
+        signed[new String(signed, StandardCharsets.ISO_8859_1).indexOf("45/UBND")] = '9';
+        return signed;
+    }
+
+    /** An attached CMS over {@code content}: SHA-256 with ECDSA, ESS signingCertificateV2, and the chain. */
+    public byte[] sign(byte[] content) {
         try {
             ASN1EncodableVector attributes = new ASN1EncodableVector();
             attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
