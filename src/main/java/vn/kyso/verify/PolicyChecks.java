@@ -66,7 +66,7 @@ final class PolicyChecks {
         revocation(f);
         timeCoherence(f);
         if (f.pdf != null) {
-            laterChanges(f.pdf);
+            laterChanges(f.pdf, f.brokenSignatureInDocument);
         }
     }
 
@@ -385,7 +385,7 @@ final class PolicyChecks {
         }
     }
 
-    private void laterChanges(PdfSignature s) {
+    private void laterChanges(PdfSignature s, boolean brokenSignatureInDocument) {
         if (s.laterChanges().isEmpty()) {
             if (!s.coversWholeDocument()) {
                 add("laterChanges", Result.PASSED, null, "Không có thay đổi nào sau khi ký.",
@@ -393,7 +393,10 @@ final class PolicyChecks {
             }
             return;
         }
-        List<PdfChange> refused = s.laterChanges().stream().filter(c -> !allowed(c.kind(), s)).toList();
+        // A broken signature dictionary added later (a forged "signature") must not pass for a signature.
+        List<PdfChange> refused = s.laterChanges().stream()
+                .filter(c -> !allowed(c.kind(), s) || (c.kind() == PdfChange.Kind.SIGNATURE && brokenSignatureInDocument))
+                .toList();
         if (!refused.isEmpty()) {
             String what = refused.stream().limit(5).map(c -> c.kind() + " (" + c.detail() + ")")
                     .collect(Collectors.joining("; "));

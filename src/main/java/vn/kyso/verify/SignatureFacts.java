@@ -19,6 +19,8 @@ public class SignatureFacts {
 
     String label;
     PdfSignature pdf;
+    /** Another signature in the same PDF is broken: new signatures after this one explain nothing. */
+    boolean brokenSignatureInDocument;
     boolean documentTimestamp;
 
     /** Why the CMS could not be read, or null. */

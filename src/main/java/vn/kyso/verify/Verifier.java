@@ -145,6 +145,8 @@ public class Verifier {
             SignatureFacts f = new SignatureFacts();
             f.label = s.fieldName();
             f.pdf = s;
+            f.brokenSignatureInDocument = pdf.signatures().stream()
+                    .anyMatch(other -> other != s && (other.byteRangeProblem() != null || other.cms() == null));
             f.documentTimestamp = s.documentTimestamp();
             out.add(f);
             if (s.byteRangeProblem() != null || s.subFilter() == null
