@@ -17,9 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Bounds non-multipart API bodies (JSON, PEM). A declared length over the limit is refused before
- * reading; a chunked body is counted as it is read and fails the moment it passes the limit.
- * Uploads go through the multipart limits instead.
+ * Bounds API bodies. JSON and PEM: a declared length over the limit is refused before reading; a
+ * chunked body is counted as it is read and fails the moment it passes the limit. Uploads are held
+ * to the multipart limits, and refused here with a problem when they pass them.
  */
 @Component
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
@@ -38,24 +38,40 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String type = request.getContentType();
-        return !request.getRequestURI().startsWith("/api/")
-                || (type != null && type.toLowerCase().startsWith("multipart/"));
+        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            try {
+                // Parsed here, where a part over the limit can still be answered with a problem: thrown
+                // later, before any controller is chosen, it would leave an empty 413.
+                new org.springframework.web.multipart.support.StandardMultipartHttpServletRequest(request);
+            } catch (org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+                refuse(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.upload.tooLarge"));
+                return;
+            } catch (org.springframework.web.multipart.MultipartException e) {
+                // another malformation: the usual handling answers it
+            }
+            chain.doFilter(request, response);
+            return;
+        }
         long bound = request.getRequestURI().equals("/api/v1/crls") ? crlLimit : limit;
         if (request.getContentLengthLong() > bound) {
-            var problem = problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.body.tooLarge", text(bound));
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            json.writeValue(response.getOutputStream(), problem);
+            refuse(response, problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.body.tooLarge", text(bound)));
             return;
         }
         chain.doFilter(new Bounded(request, bound), response);
+    }
+
+    private void refuse(HttpServletResponse response, Object problem) throws IOException {
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static String text(long bytes) {

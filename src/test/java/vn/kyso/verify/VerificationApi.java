@@ -127,6 +127,10 @@ public interface VerificationApi extends KysoApi {
         var time = clerk.postMultipart("/api/v1/verifications?validationTime=yesterday",
                 new Api.Part("document", "a.pdf", new byte[] {1}));
         assertThat(time.status()).as(time.toString()).isEqualTo(400);
+        var huge = clerk.postMultipart("/api/v1/verifications", new Api.Part("document", "lon.pdf",
+                new byte[51 * 1024 * 1024]));
+        assertThat(huge.status()).as(huge.toString()).isEqualTo(413);
+        assertThat(huge.contentType()).startsWith("application/problem+json");
         assertThat(count("verification")).isEqualTo(before);
 
         // Not an error: a file without a signature, and garbage that claims to be CMS, are verdicts.
