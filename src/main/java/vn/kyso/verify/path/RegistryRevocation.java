@@ -19,20 +19,23 @@ import vn.kyso.common.db.Db;
  * whole truth: every certificate that CA signed is a row. A serial it has no row for (or whose
  * row holds other bytes) is answered UNKNOWN rather than left to CRLs, because a CRL would call
  * a certificate it never issued "not revoked"; Kyso's OCSP responder answers "unknown" alike.
- * For an outside CA, the last imported CRL's entries answer, once one was imported.
+ * For an outside CA, the last imported CRL's entries answer, once one was imported: a listed serial
+ * is revoked, and an unlisted one good while that CRL has not passed its next update.
  */
 @Component
 public class RegistryRevocation implements RevocationRegistry {
 
     private final JdbcClient jdbc;
     private final Db db;
+    private final java.time.Clock clock;
 
-    public RegistryRevocation(JdbcClient jdbc, Db db) {
+    public RegistryRevocation(JdbcClient jdbc, Db db, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.db = db;
+        this.clock = clock;
     }
 
-    private record Ca(long id, CaKind kind, byte[] certificate, Instant crlThisUpdate) {
+    private record Ca(long id, CaKind kind, byte[] certificate, Instant crlThisUpdate, Instant crlNextUpdate) {
     }
 
     private record Row(String status, Instant revokedAt, String reason, byte[] der) {
@@ -43,10 +46,11 @@ public class RegistryRevocation implements RevocationRegistry {
         if (issuer == null) {
             return Optional.empty();
         }
-        List<Ca> cas = jdbc.sql("SELECT id, kind, certificate, crl_this_update FROM ca WHERE key_hash = :hash")
+        List<Ca> cas = jdbc.sql("SELECT id, kind, certificate, crl_this_update, crl_next_update FROM ca"
+                + " WHERE key_hash = :hash")
                 .param("hash", Pki.keyHash(issuer.getPublicKey()))
                 .query((rs, n) -> new Ca(rs.getLong("id"), CaKind.valueOf(rs.getString("kind")),
-                        rs.getBytes("certificate"), db.instant(rs, "crl_this_update")))
+                        rs.getBytes("certificate"), db.instant(rs, "crl_this_update"), db.instant(rs, "crl_next_update")))
                 .list();
         String serial = Pki.hex(certificate.getSerialNumber());
         for (Ca ca : cas) {
@@ -91,12 +95,17 @@ public class RegistryRevocation implements RevocationRegistry {
         if (ca.crlThisUpdate() == null) {
             return Optional.empty();
         }
-        return Optional.of(jdbc.sql("SELECT revoked_at, reason FROM crl_entry WHERE ca_id = :ca AND serial = :serial")
+        Optional<CertStatus> listed = jdbc.sql("SELECT revoked_at, reason FROM crl_entry WHERE ca_id = :ca AND serial = :serial")
                 .param("ca", ca.id()).param("serial", serial)
                 .query((rs, n) -> status(certificate, CertStatus.State.REVOKED, db.instant(rs, "revoked_at"),
                         rfcName(rs.getString("reason"))))
-                .optional()
-                .orElseGet(() -> status(certificate, CertStatus.State.GOOD, null, null)));
+                .optional();
+        if (listed.isPresent()) {
+            return listed;
+        }
+        // "Not listed" means good only until the CRL's next update; after it, the CA may have revoked since.
+        boolean fresh = ca.crlNextUpdate() == null || !ca.crlNextUpdate().isBefore(clock.instant());
+        return fresh ? Optional.of(status(certificate, CertStatus.State.GOOD, null, null)) : Optional.empty();
     }
 
     private static CertStatus status(X509Certificate certificate, CertStatus.State state, Instant at, String reason) {

@@ -72,6 +72,27 @@ public interface RegistryRevocationChecks extends KysoApi {
         assertThat(registry().status(certificate, outside.ca)).isEmpty();
     }
 
+    @Test
+    default void anImportedCrlVouchesForUnlistedCertificatesOnlyUntilItsNextUpdate() throws Exception {
+        var outside = new TestPki.OutsideCa(unique("stale"));
+        X509Certificate listed = outside.issue("Lê Văn Cường", "cuong@lamdong.gov.vn",
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+        X509Certificate unlisted = outside.issue("Phạm Thị Dung", "dung@lamdong.gov.vn",
+                Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"));
+        var anchor = admin().post("/api/v1/trust-anchors", java.util.Map.of("name", unique("CA "),
+                "pem", vn.kyso.ca.Pki.pem("CERTIFICATE", outside.ca.getEncoded())));
+        assertThat(anchor.status()).as(anchor.toString()).isEqualTo(201);
+        var crl = admin().postBytes("/api/v1/crls", "application/pkix-crl",
+                outside.crl(List.of(listed.getSerialNumber())).getEncoded());
+        assertThat(crl.status()).as(crl.toString()).isBetween(200, 201);
+        assertThat(registry().status(unlisted, outside.ca)).map(CertStatus::state).contains(CertStatus.State.GOOD);
+
+        jdbc().sql("UPDATE ca SET crl_next_update = crl_this_update WHERE key_hash = :hash")
+                .param("hash", vn.kyso.ca.Pki.keyHash(outside.ca.getPublicKey())).update();
+        assertThat(registry().status(unlisted, outside.ca)).as("a stale CRL says nothing of the unlisted").isEmpty();
+        assertThat(registry().status(listed, outside.ca)).map(CertStatus::state).contains(CertStatus.State.REVOKED);
+    }
+
     private PathInput input(X509Certificate certificate, Instant at) {
         return new PathInput(certificate, List.of(builtIn().issuingCertificate()),
                 Set.of(new TrustAnchor(builtIn().rootCertificate(), null)), List.of(), List.of(), at, PathOptions.signer());
