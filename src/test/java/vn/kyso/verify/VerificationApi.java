@@ -145,9 +145,20 @@ public interface VerificationApi extends KysoApi {
                 detachedSignature()));
         assertThat(detachedAlone.text("indication")).as(detachedAlone.toString()).isEqualTo("INDETERMINATE");
         assertThat(detachedAlone.text("subIndication")).isEqualTo("SIGNED_DATA_NOT_FOUND");
+
+        // A root the document brings along is no reason to trust it.
+        var ownRoot = clerk.postMultipart("/api/v1/verifications", new Api.Part("document", "a.p7m",
+                signedBySelfSignedRoot(true)));
+        assertThat(ownRoot.text("indication")).as(ownRoot.toString()).isEqualTo("INDETERMINATE");
+        assertThat(ownRoot.text("subIndication")).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
     }
 
     private byte[] detachedSignature() {
+        return signedBySelfSignedRoot(false);
+    }
+
+    /** Signed by a self-signed root that the CMS itself carries. */
+    private byte[] signedBySelfSignedRoot(boolean attached) {
         try {
             TestPki.OutsideCa outside = new TestPki.OutsideCa("Ngoài");
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
@@ -155,7 +166,8 @@ public interface VerificationApi extends KysoApi {
                     new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build())
                     .build(new JcaContentSignerBuilder("SHA256withRSA").setProvider(Pki.BC)
                             .build(outside.rootKeys.getPrivate()), outside.root));
-            return generator.generate(new CMSProcessableByteArray(new byte[] {1, 2, 3}), false).getEncoded();
+            generator.addCertificates(new org.bouncycastle.cert.jcajce.JcaCertStore(java.util.List.of(outside.root)));
+            return generator.generate(new CMSProcessableByteArray(new byte[] {1, 2, 3}), attached).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
