@@ -28,7 +28,16 @@ class PageModel {
     }
 
     /** The signed-in user as the header shows them. */
-    record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory) {
+    record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory,
+            java.util.Set<Role> roleSet) {
+        /** The registrar's token and certificate pages; the auditor reads them. */
+        public boolean canSeeRegistry() {
+            return roleSet.contains(Role.ADMIN) || roleSet.contains(Role.REGISTRAR) || roleSet.contains(Role.AUDITOR);
+        }
+
+        public boolean canManageRegistry() {
+            return roleSet.contains(Role.ADMIN) || roleSet.contains(Role.REGISTRAR);
+        }
     }
 
     @ModelAttribute
@@ -43,6 +52,7 @@ class PageModel {
                 .collect(Collectors.joining(", "));
         boolean verifies = user.has(Role.ADMIN) || user.has(Role.REGISTRAR) || user.has(Role.CLERK)
                 || user.has(Role.AGENCY_OFFICER);
-        return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR));
+        return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR),
+                java.util.Set.copyOf(user.roles()));
     }
 }
