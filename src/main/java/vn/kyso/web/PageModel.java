@@ -29,7 +29,7 @@ class PageModel {
 
     /** The signed-in user as the header shows them. */
     record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory,
-            boolean canSeeInventory) {
+            boolean canSeeInventory, boolean canSeeDashboard) {
     }
 
     @ModelAttribute
@@ -47,6 +47,6 @@ class PageModel {
         boolean registers = user.has(Role.ADMIN) || user.has(Role.REGISTRAR);
         boolean inventories = registers || user.has(Role.AUDITOR) || user.has(Role.AGENCY_OFFICER);
         return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR),
-                inventories);
+                inventories, registers);
     }
 }
