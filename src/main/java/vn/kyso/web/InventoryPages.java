@@ -22,6 +22,7 @@ import org.springframework.web.util.UriUtils;
 import vn.kyso.agency.Agency;
 import vn.kyso.agency.AgencyRepository;
 import vn.kyso.agency.AgencyService;
+import vn.kyso.common.PageResult;
 import vn.kyso.report.Inventory;
 import vn.kyso.report.InventoryController;
 import vn.kyso.security.CurrentUser;
@@ -34,6 +35,8 @@ class InventoryPages {
     static final String READERS = "hasAnyRole('ADMIN','REGISTRAR','AUDITOR','AGENCY_OFFICER')";
     /** Beyond this the table stops helping; the CSV has every row. */
     static final int HOLDINGS = 100;
+    /** Units listed for drilling down; a province has far fewer at one level. */
+    static final int UNITS = 100;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MM/yyyy");
 
     private final Inventory inventory;
@@ -56,7 +59,7 @@ class InventoryPages {
     /** An officer goes straight to their agency; the province-wide roles name the one they want. */
     @GetMapping("/inventory")
     @PreAuthorize(READERS)
-    String start(@RequestParam(required = false) String code) {
+    String start(@RequestParam(required = false) String code, Model model) {
         if (code != null && !code.isBlank()) {
             return "redirect:/inventory/" + UriUtils.encodePathSegment(code.strip(), StandardCharsets.UTF_8);
         }
@@ -67,6 +70,8 @@ class InventoryPages {
                 return "redirect:/inventory/" + UriUtils.encodePathSegment(own.get().code(), StandardCharsets.UTF_8);
             }
         }
+        model.addAttribute("units", agencies.list(new AgencyService.ListQuery(null, null, null, null),
+                new PageResult.PageRequest(0, UNITS)));
         return "inventory/choose";
     }
 
@@ -90,7 +95,8 @@ class InventoryPages {
         model.addAttribute("tokenChart", BarChart.of(states));
         model.addAttribute("expiryChart", BarChart.of(months));
         model.addAttribute("holdings", rows.holdings(agency.get(), HOLDINGS));
-        model.addAttribute("holdingsCap", HOLDINGS);
+        model.addAttribute("units", agencies.list(new AgencyService.ListQuery(agency.get().code(), null, null, null),
+                new PageResult.PageRequest(0, UNITS)));
         return "inventory/page";
     }
 

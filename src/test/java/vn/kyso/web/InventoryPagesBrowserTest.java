@@ -97,6 +97,7 @@ class InventoryPagesBrowserTest extends SqliteContext {
         assertThat(inSession(url("/inventory/" + sibling)).statusCode()).isEqualTo(404);
         assertThat(inSession(url("/inventory/" + sibling + ".csv")).statusCode()).isEqualTo(404);
         assertThat(inSession(url("/inventory/" + district)).statusCode()).isEqualTo(404);
+        assertThat(text("main")).doesNotContain("Ủy ban nhân dân huyện Lạc Dương");
         assertThat(inSession(url("/dashboard")).statusCode()).isEqualTo(403);
     }
 
@@ -118,6 +119,7 @@ class InventoryPagesBrowserTest extends SqliteContext {
         screenshot("dashboard");
 
         browser.get(url("/inventory"));
+        assertThat(browser.findElements(By.cssSelector("ul.units a"))).isNotEmpty();
         assertThat(browser.findElement(By.id("code")).isDisplayed()).isTrue();
         browser.findElement(By.id("code")).sendKeys(agency);
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
@@ -133,7 +135,15 @@ class InventoryPagesBrowserTest extends SqliteContext {
     void anAuditorReadsAnyAgencyButNotTheDashboard() throws Exception {
         String agency = newAgency("Sở Y tế");
         String serial = token(agency);
+        String hospital = child("Bệnh viện Đa khoa tỉnh", agency);
+        String inHospital = token(hospital);
         signIn(account("AUDITOR", null, "Vũ Thị Hà"));
+        browser.get(url("/inventory/" + agency));
+        assertThat(text(".figures .tokens-total strong")).isEqualTo("2");
+        browser.findElement(By.linkText("Bệnh viện Đa khoa tỉnh")).click();
+        arrivedAt("/inventory/" + hospital);
+        assertThat(text(".figures .tokens-total strong")).isEqualTo("1");
+        assertThat(text("table.holders")).contains(inHospital).doesNotContain(serial);
         assertThat(text("header nav")).contains("Thống kê thiết bị").doesNotContain("Tổng quan");
         assertThat(inSession(url("/inventory/" + agency)).statusCode()).isEqualTo(200);
         assertThat(new String(inSession(url("/inventory/" + agency + ".csv")).body(), StandardCharsets.UTF_8)).contains(serial);
