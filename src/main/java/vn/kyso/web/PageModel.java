@@ -29,7 +29,7 @@ class PageModel {
 
     /** The signed-in user as the header shows them. */
     record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory,
-            java.util.Set<Role> roleSet) {
+            boolean canSeeInventory, boolean canSeeDashboard, java.util.Set<Role> roleSet) {
         /** The registrar's token and certificate pages; the auditor reads them. */
         public boolean canSeeRegistry() {
             return roleSet.contains(Role.ADMIN) || roleSet.contains(Role.REGISTRAR) || roleSet.contains(Role.AUDITOR);
@@ -52,7 +52,9 @@ class PageModel {
                 .collect(Collectors.joining(", "));
         boolean verifies = user.has(Role.ADMIN) || user.has(Role.REGISTRAR) || user.has(Role.CLERK)
                 || user.has(Role.AGENCY_OFFICER);
+        boolean registers = user.has(Role.ADMIN) || user.has(Role.REGISTRAR);
+        boolean inventories = registers || user.has(Role.AUDITOR) || user.has(Role.AGENCY_OFFICER);
         return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR),
-                java.util.Set.copyOf(user.roles()));
+                inventories, registers, java.util.Set.copyOf(user.roles()));
     }
 }
