@@ -28,7 +28,8 @@ class PageModel {
     }
 
     /** The signed-in user as the header shows them. */
-    record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory) {
+    record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory,
+            boolean canAudit, boolean canAdminister) {
     }
 
     @ModelAttribute
@@ -43,6 +44,7 @@ class PageModel {
                 .collect(Collectors.joining(", "));
         boolean verifies = user.has(Role.ADMIN) || user.has(Role.REGISTRAR) || user.has(Role.CLERK)
                 || user.has(Role.AGENCY_OFFICER);
-        return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR));
+        return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR),
+                user.has(Role.ADMIN) || user.has(Role.AUDITOR), user.has(Role.ADMIN));
     }
 }
