@@ -3,6 +3,7 @@ package vn.kyso.web;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
 
 import vn.kyso.audit.AuditEntry;
 import vn.kyso.audit.AuditQueries;
@@ -24,17 +26,17 @@ import vn.kyso.common.PageResult;
 class AuditPages {
 
     private static final int PAGE_SIZE = 25;
-    // Enough to recognise a change at a glance; the API keeps the whole of it
-    private static final int SUMMARY_CHARS = 400;
 
     private final AuditQueries queries;
+    private final JsonMapper json;
 
-    AuditPages(AuditQueries queries) {
+    AuditPages(AuditQueries queries, JsonMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
-    record Row(long seq, Instant occurredAt, String actor, String action, String entity, String before,
-            String after) {
+    record Row(long seq, Instant occurredAt, String actor, String action, String entity,
+            List<AuditChanges.Line> changes) {
     }
 
     @GetMapping("/audit")
@@ -58,7 +60,7 @@ class AuditPages {
         var filter = new AuditQueries.Filter(fromAt, toAt, blankToNull(actor), blankToNull(entityType),
                 blankToNull(entityId));
         PageResult<Row> result = queries.find(filter, new PageResult.PageRequest(Math.max(page, 0), PAGE_SIZE))
-                .map(AuditPages::row);
+                .map(this::row);
         model.addAttribute("result", result);
         UriComponentsBuilder link = UriComponentsBuilder.fromPath("/audit");
         for (var p : new String[][] {{"from", from}, {"to", to}, {"actor", actor}, {"entityType", entityType},
@@ -74,10 +76,10 @@ class AuditPages {
         return "audit/log";
     }
 
-    private static Row row(AuditEntry e) {
+    private Row row(AuditEntry e) {
         String entity = e.entityId() == null ? e.entityType() : e.entityType() + " " + e.entityId();
-        return new Row(e.seq(), e.occurredAt(), e.actor(), e.action(), entity, shorten(e.before()),
-                shorten(e.after()));
+        return new Row(e.seq(), e.occurredAt(), e.actor(), e.action(), entity,
+                AuditChanges.between(json, e.before(), e.after()));
     }
 
     private static Instant startOf(String date, int plusDays, String field, Map<String, String> errors) {
@@ -90,13 +92,6 @@ class AuditPages {
             errors.put(field, "audit.error.date");
             return null;
         }
-    }
-
-    private static String shorten(String json) {
-        if (json == null) {
-            return null;
-        }
-        return json.length() <= SUMMARY_CHARS ? json : json.substring(0, SUMMARY_CHARS) + "…";
     }
 
     private static String value(String s) {

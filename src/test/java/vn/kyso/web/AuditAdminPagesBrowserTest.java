@@ -118,9 +118,11 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             assertThat(browser.findElement(By.cssSelector("p.chain")).getAttribute("class")).contains("ok");
             assertThat(text("table")).contains("user.create", auditor, "trust-anchor.add", "Gốc thử nghiệm",
                     "validation-policy.update");
-            WebElement change = browser.findElement(By.cssSelector("details.change"));
+            // The newest entry is the policy change, summarised as the one value that moved
+            WebElement change = browser.findElement(By.cssSelector("table tbody tr details.change"));
+            assertThat(change.getText()).isEqualTo("Xem thay đổi (1)");
             change.findElement(By.tagName("summary")).click();
-            assertThat(change.getText()).contains("3072");
+            assertThat(change.getText()).contains("policy.minRsaBits", "2048 → 3072");
             screenshot("audit");
 
             type("actor", "admin");
