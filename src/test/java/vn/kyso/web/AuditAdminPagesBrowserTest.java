@@ -24,7 +24,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.kyso.common.db.Db;
 import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
 import vn.kyso.support.SqliteContext;
@@ -43,6 +45,9 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
 
     @TempDir
     Path files;
+
+    @Autowired
+    Db db;
 
     @BeforeAll
     static void open() {
@@ -74,6 +79,8 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             assertThat(text("#username-error")).contains("Tên đăng nhập phải dài từ 3 đến 64 ký tự");
             assertThat(text("#fullName-error")).isEqualTo("Vui lòng nhập họ và tên (tối đa 200 ký tự).");
             assertThat(text("#roles-error")).isEqualTo("Vui lòng chọn ít nhất một vai trò.");
+            browser.executeScript("document.getElementById('password').scrollIntoView()");
+            screenshot("admin-users-errors");
 
             String auditor = unique("kiemtoan");
             type("username", auditor);
@@ -89,6 +96,14 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             assertThat(text("table")).contains(auditor, "Vũ Thị Hà", "Kiểm toán viên");
             screenshot("admin-users");
 
+            // A lock as too many wrong passwords leave it; set directly so no client gets throttled
+            jdbc().sql("UPDATE app_user SET failed_logins = 5, locked_until = ? WHERE username = ?")
+                    .params(db.instant(java.time.Instant.now().plusSeconds(3600)), auditor).update();
+            browser.navigate().refresh();
+            click(By.cssSelector("button[aria-label='Mở khóa tài khoản " + auditor + "']"));
+            assertThat(text("p.notice")).isEqualTo("Đã mở khóa tài khoản " + auditor + ".");
+            assertThat(browser.findElements(By.cssSelector("form.inline button"))).isEmpty();
+
             browser.findElement(By.linkText("Chứng thư gốc tin cậy")).click();
             type("name", "Gốc thử nghiệm");
             type("pem", "đây không phải chứng thư");
@@ -101,6 +116,7 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             submit("form.upload");
             assertThat(text("p.notice")).isEqualTo("Đã thêm chứng thư gốc Gốc thử nghiệm.");
             assertThat(text("table")).contains("Gốc thử nghiệm", "RootCA chuyên dùng thử nghiệm");
+            screenshot("admin-trust-anchors");
 
             browser.findElement(By.linkText("Chính sách kiểm tra")).click();
             type("minRsaBits", "512");
@@ -110,6 +126,12 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             submit("form.upload");
             assertThat(text("p.notice")).isEqualTo("Đã lưu chính sách kiểm tra.");
             assertThat(browser.findElement(By.id("minRsaBits")).getAttribute("value")).isEqualTo("3072");
+            browser.executeScript("document.querySelector('fieldset.choices').scrollIntoView()");
+            screenshot("admin-policy");
+            browser.findElement(By.linkText("English")).click();
+            assertThat(text("h1")).isEqualTo("Validation policy");
+            assertThat(text("label[for=minRsaBits]")).isEqualTo("Minimum RSA key size (bits)");
+            browser.findElement(By.linkText("Tiếng Việt")).click();
 
             browser.manage().deleteAllCookies();
             signIn(auditor, PASSWORD);
@@ -187,8 +209,13 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
     }
 
     private void submit(String form) {
+        click(By.cssSelector(form + " button[type=submit]"));
+    }
+
+    /** Clicks and waits for the next page, so the assertions read that page and not this one. */
+    private void click(By by) {
         WebElement old = browser.findElement(By.tagName("main"));
-        browser.findElement(By.cssSelector(form + " button[type=submit]")).click();
+        browser.findElement(by).click();
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
     }
 
