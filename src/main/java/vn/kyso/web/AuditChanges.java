@@ -29,7 +29,7 @@ final class AuditChanges {
 
     static List<Line> between(JsonMapper json, String before, String after) {
         Map<String, String> was = flatten(json, before);
-        Map<String, String> is = flatten(json, after);
+        Map<String, String> is = alignedTo(was, flatten(json, after));
         Set<String> fields = new LinkedHashSet<>(was.keySet());
         fields.addAll(is.keySet());
         List<Line> lines = new ArrayList<>();
@@ -41,6 +41,26 @@ final class AuditChanges {
             }
         }
         return lines;
+    }
+
+    /**
+     * Some services wrap the after state ({"user": {...}, "passwordChanged": true}) but not the
+     * before; without unwrapping, every field would look changed.
+     */
+    private static Map<String, String> alignedTo(Map<String, String> was, Map<String, String> is) {
+        if (was.isEmpty() || is.keySet().stream().anyMatch(was::containsKey)) {
+            return is;
+        }
+        for (String field : is.keySet()) {
+            int dot = field.indexOf('.');
+            if (dot > 0 && was.containsKey(field.substring(dot + 1))) {
+                String wrapper = field.substring(0, dot + 1);
+                Map<String, String> out = new LinkedHashMap<>();
+                is.forEach((f, v) -> out.put(f.startsWith(wrapper) ? f.substring(wrapper.length()) : f, v));
+                return out;
+            }
+        }
+        return is;
     }
 
     private static Map<String, String> flatten(JsonMapper json, String text) {

@@ -87,9 +87,13 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
             type("fullName", "Vũ Thị Hà");
             type("password", "ngắn");
             browser.findElement(By.id("role-AUDITOR")).click();
+            browser.findElement(By.id("role-AGENCY_OFFICER")).click();
             submit("form.upload");
+            // Both of the service's refusals at once, each by its field
             assertThat(text("#password-error")).isEqualTo("Mật khẩu phải có ít nhất 12 ký tự.");
+            assertThat(text("#agencyCode-error")).isEqualTo("Cán bộ cơ quan phải gắn với một cơ quan.");
             assertThat(browser.findElement(By.id("role-AUDITOR")).isSelected()).isTrue();
+            browser.findElement(By.id("role-AGENCY_OFFICER")).click();
             type("password", PASSWORD);
             submit("form.upload");
             assertThat(text("p.notice")).isEqualTo("Đã tạo người dùng " + auditor + ".");
