@@ -29,7 +29,8 @@ class PageModel {
 
     /** The signed-in user as the header shows them. */
     record Me(String username, String fullName, String roles, boolean canVerify, boolean canSeeHistory,
-            boolean canSeeInventory, boolean canSeeDashboard, java.util.Set<Role> roleSet) {
+            boolean canSeeInventory, boolean canSeeDashboard, boolean canAudit, boolean canAdminister,
+            java.util.Set<Role> roleSet) {
         /** The registrar's token and certificate pages; the auditor reads them. */
         public boolean canSeeRegistry() {
             return roleSet.contains(Role.ADMIN) || roleSet.contains(Role.REGISTRAR) || roleSet.contains(Role.AUDITOR);
@@ -55,6 +56,7 @@ class PageModel {
         boolean registers = user.has(Role.ADMIN) || user.has(Role.REGISTRAR);
         boolean inventories = registers || user.has(Role.AUDITOR) || user.has(Role.AGENCY_OFFICER);
         return new Me(user.getUsername(), user.fullName(), roles, verifies, verifies || user.has(Role.AUDITOR),
-                inventories, registers, java.util.Set.copyOf(user.roles()));
+                inventories, registers, user.has(Role.ADMIN) || user.has(Role.AUDITOR), user.has(Role.ADMIN),
+                java.util.Set.copyOf(user.roles()));
     }
 }
