@@ -220,7 +220,20 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
     private void click(By by) {
         WebElement old = browser.findElement(By.tagName("main"));
         browser.findElement(by).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(old));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // Chromium sometimes answers a question about a node of the old page with an inspector error
+        // instead of "stale element": both mean the old page is gone.
+        wait.until(driver -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        // The old page is gone once its main element is stale; the new one may still be loading.
+        wait.until(driver -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return document.readyState")));
     }
 
     private String text(String css) {
