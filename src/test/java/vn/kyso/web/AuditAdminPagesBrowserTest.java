@@ -2,10 +2,6 @@ package vn.kyso.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +9,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.kyso.common.db.Db;
-import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
-import vn.kyso.support.SqliteContext;
+import vn.kyso.support.BrowserPages;
 import vn.kyso.support.TestPki;
 
 /**
@@ -38,33 +28,13 @@ import vn.kyso.support.TestPki;
  * {@link VerifyPagesBrowserTest}.
  */
 @RequiresBrowser
-class AuditAdminPagesBrowserTest extends SqliteContext {
-
-    private static final String PASSWORD = "Mật khẩu dài 2026!";
-    private static ChromeDriver browser;
+class AuditAdminPagesBrowserTest extends BrowserPages {
 
     @TempDir
     Path files;
 
     @Autowired
     Db db;
-
-    @BeforeAll
-    static void open() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
 
     @Test
     void anAdministratorChangesThingsAndAnAuditorSeesThem() throws Exception {
@@ -170,9 +140,9 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
         String clerk = newUserName("CLERK");
         signIn(clerk, PASSWORD);
         assertThat(text("header nav")).doesNotContain("Nhật ký kiểm toán", "Quản trị");
-        assertThat(inSession("/audit")).isEqualTo(403);
-        assertThat(inSession("/admin/users")).isEqualTo(403);
-        assertThat(inSession("/admin/policy")).isEqualTo(403);
+        assertThat(statusInSession("/audit")).isEqualTo(403);
+        assertThat(statusInSession("/admin/users")).isEqualTo(403);
+        assertThat(statusInSession("/admin/policy")).isEqualTo(403);
 
         browser.manage().deleteAllCookies();
         signIn(newUserName("AUDITOR"), PASSWORD);
@@ -236,23 +206,8 @@ class AuditAdminPagesBrowserTest extends SqliteContext {
                 .executeScript("return document.readyState")));
     }
 
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+    private int statusInSession(String path) throws Exception {
+        return inSession(url(path)).statusCode();
     }
 
-    private int inSession(String path) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

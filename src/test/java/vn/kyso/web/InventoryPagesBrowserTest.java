@@ -2,13 +2,8 @@ package vn.kyso.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,20 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
-import vn.kyso.support.SqliteContext;
+import vn.kyso.support.BrowserPages;
 
 /**
  * The inventory an agency officer reads and the registrar's dashboard, in a real headless Chromium:
@@ -37,27 +25,7 @@ import vn.kyso.support.SqliteContext;
  * Screenshots go to target/screenshots, or to -Dkyso.screenshots=docs/screenshots.
  */
 @RequiresBrowser
-class InventoryPagesBrowserTest extends SqliteContext {
-
-    private static final String PASSWORD = "Mật khẩu dài 2026!";
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void open() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
+class InventoryPagesBrowserTest extends BrowserPages {
 
     @Test
     void anOfficerSeesOnlyItsOwnAgencysInventory() throws Exception {
@@ -82,7 +50,7 @@ class InventoryPagesBrowserTest extends SqliteContext {
                 .isEqualTo("chart-states");
         assertThat(text("table.holders")).contains(held, spare, "Đặng Thị Ngọc Hân", "Đang sử dụng")
                 .doesNotContain(theirs);
-        screenshot("inventory");
+        screenshotWholePage("inventory");
 
         String csvLink = browser.findElement(By.linkText("Tải CSV")).getAttribute("href");
         assertThat(csvLink).endsWith("/inventory/" + mine + ".csv");
@@ -116,7 +84,7 @@ class InventoryPagesBrowserTest extends SqliteContext {
         assertThat(Long.parseLong(text(".figures li.locked strong"))).isPositive();
         assertThat(text("table.incidents")).contains(serial, "Bị khóa", "Sở Tài nguyên và Môi trường", "Lò Văn Pó");
         assertThat(text("table.expiring")).contains("Lò Văn Pó");
-        screenshot("dashboard");
+        screenshotWholePage("dashboard");
 
         browser.get(url("/inventory"));
         assertThat(browser.findElements(By.cssSelector("ul.units a"))).isNotEmpty();
@@ -212,31 +180,4 @@ class InventoryPagesBrowserTest extends SqliteContext {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.urlMatches(".*" + path + "$"));
     }
 
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    /** A GET with the browser's session cookie: what a click on a download link sends. */
-    private HttpResponse<byte[]> inSession(String address) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
-    }
-
-    /** The whole page, not just the first screenful: these pages are long. */
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Dimension before = browser.manage().window().getSize();
-        // the window is taller than what it shows by its own frame, which differs between versions
-        long height = (Long) browser.executeScript(
-                "return document.documentElement.scrollHeight + window.outerHeight - window.innerHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(5000, height)));
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        browser.manage().window().setSize(before);
-    }
 }

@@ -2,31 +2,20 @@ package vn.kyso.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
-import vn.kyso.support.SqliteContext;
+import vn.kyso.support.BrowserPages;
 import vn.kyso.support.TestPki;
 
 /**
@@ -34,27 +23,7 @@ import vn.kyso.support.TestPki;
  * target/screenshots, or to -Dkyso.screenshots=docs/screenshots to refresh the README's.
  */
 @RequiresBrowser
-class RegistrarPagesBrowserTest extends SqliteContext {
-
-    private static final String PASSWORD = "Mật khẩu dài 2026!";
-    private static ChromeDriver browser;
-
-    @BeforeAll
-    static void open() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
-    }
+class RegistrarPagesBrowserTest extends BrowserPages {
 
     @Test
     void aRegistrarReportsAHandedOverTokenLostAndItsCertificateIsRevoked() throws Exception {
@@ -214,25 +183,6 @@ class RegistrarPagesBrowserTest extends SqliteContext {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** A GET with the browser's session cookie: what a click on a download link sends. */
-    private HttpResponse<byte[]> inSession(String address) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
-    }
-
     /** The whole page, so the token's history shows below its facts. */
     private void screenshot(String name, int height) throws Exception {
         var normal = browser.manage().window().getSize();
@@ -244,9 +194,4 @@ class RegistrarPagesBrowserTest extends SqliteContext {
         }
     }
 
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }

@@ -3,9 +3,6 @@ package vn.kyso.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.RandomAccessFile;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,23 +10,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import vn.kyso.support.Api;
 import vn.kyso.support.SignedSample;
-import vn.kyso.support.Browser;
 import vn.kyso.support.RequiresBrowser;
-import vn.kyso.support.SqliteContext;
+import vn.kyso.support.BrowserPages;
 
 /**
  * The clerk's pages in a real headless Chromium: sign in through the form, upload, read the card,
@@ -37,32 +28,12 @@ import vn.kyso.support.SqliteContext;
  * Screenshots go to target/screenshots, or to -Dkyso.screenshots=docs/screenshots to refresh the README's.
  */
 @RequiresBrowser
-class VerifyPagesBrowserTest extends SqliteContext {
-
-    private static final String PASSWORD = "Mật khẩu dài 2026!";
-    private static ChromeDriver browser;
+class VerifyPagesBrowserTest extends BrowserPages {
 
     @TempDir
     Path files;
 
     record Account(String username, String fullName) {
-    }
-
-    @BeforeAll
-    static void open() {
-        browser = Browser.start();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.manage().deleteAllCookies();
     }
 
     @Test
@@ -206,28 +177,4 @@ class VerifyPagesBrowserTest extends SqliteContext {
         return Files.write(files.resolve(name), content);
     }
 
-    private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
-    }
-
-    private WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(by));
-    }
-
-    /** A GET with the browser's session cookie: what a click on a download link sends. */
-    private HttpResponse<byte[]> inSession(String address) throws Exception {
-        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(address))
-                .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
-    }
-
-    private void screenshot(String name) throws Exception {
-        Path dir = Path.of(System.getProperty("kyso.screenshots", "target/screenshots"));
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-    }
 }
