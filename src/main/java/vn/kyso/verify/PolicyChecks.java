@@ -23,6 +23,8 @@ import vn.kyso.verify.pdf.PdfSignature;
  */
 final class PolicyChecks {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PolicyChecks.class);
+
     static final Set<String> SUPPORTED_SUBFILTERS =
             Set.of("adbe.pkcs7.detached", "ETSI.CAdES.detached", "adbe.pkcs7.sha1", "ETSI.RFC3161");
     /** Clocks of signers and timestamp authorities disagree a little; more than this is not a clock. */
@@ -42,7 +44,9 @@ final class PolicyChecks {
         try {
             p.run(f);
         } catch (RuntimeException e) {
-            // Facts from a damaged file that every check above failed to foresee: never a pass, never a 500.
+            // Facts from a damaged file that every check above failed to foresee: never a pass, never a
+            // 500, but logged with its stack, since it is also how a bug in a check would show.
+            LOG.warn("A check could not judge the facts of signature {}", f.label, e);
             p.add("integrity", Result.FAILED, SubIndication.FORMAT_FAILURE,
                     "Chữ ký có dữ liệu hỏng không đọc được (%s).", "The signature holds damaged data that cannot be read (%s).",
                     e.getClass().getSimpleName());

@@ -37,7 +37,7 @@ import vn.kyso.ca.Pki;
  * messageDigest, signingTime and ESS signingCertificateV2, the signer and issuing CA certificates
  * included, and optionally a signature timestamp.
  */
-final class SampleSigner {
+public final class SampleSigner {
 
     private SampleSigner() {
     }
@@ -49,8 +49,18 @@ final class SampleSigner {
     static CMSSignedData sign(SamplePki.Sample signer, X509Certificate issuing, byte[] content, boolean attached,
             Instant signingTime, SampleTsa tsa) {
         try {
-            X509Certificate cert = Pki.certificate(signer.certificate().der());
-            PrivateKey key = signer.keys().getPrivate();
+            CMSSignedData data = sign(signer.keys().getPrivate(), Pki.certificate(signer.certificate().der()), issuing,
+                    content, attached, signingTime);
+            return tsa == null ? data : tsa.addSignatureTimestamps(data);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot sign with " + signer.name(), e);
+        }
+    }
+
+    /** SHA-256 CMS with ESS signingCertificateV2, carrying the signer's and the issuing CA's certificates. */
+    public static CMSSignedData sign(PrivateKey key, X509Certificate cert, X509Certificate issuing, byte[] content,
+            boolean attached, Instant signingTime) {
+        try {
             ContentSigner contentSigner = new JcaContentSignerBuilder(algorithm(cert)).setProvider(Pki.BC).build(key);
 
             ASN1EncodableVector attributes = new ASN1EncodableVector();
@@ -73,10 +83,9 @@ final class SampleSigner {
                     new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build())
                     .setSignedAttributeGenerator(signed).build(contentSigner, cert));
             generator.addCertificates(new JcaCertStore(List.of(cert, issuing)));
-            CMSSignedData data = generator.generate(new CMSProcessableByteArray(content), attached);
-            return tsa == null ? data : tsa.addSignatureTimestamps(data);
+            return generator.generate(new CMSProcessableByteArray(content), attached);
         } catch (Exception e) {
-            throw new IllegalStateException("Cannot sign with " + signer.name(), e);
+            throw new IllegalStateException("Cannot sign with " + cert.getSubjectX500Principal(), e);
         }
     }
 

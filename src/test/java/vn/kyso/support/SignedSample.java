@@ -3,25 +3,11 @@ package vn.kyso.support;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
-import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 
-import org.bouncycastle.asn1.ASN1EncodableVector;
-import org.bouncycastle.asn1.DERSet;
-import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.cms.AttributeTable;
-import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificateV2;
-import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
-import org.bouncycastle.cert.jcajce.JcaCertStore;
-import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
-import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-
 import vn.kyso.ca.Pki;
+import vn.kyso.samples.SampleSigner;
 
 /**
  * A certificate the running Kyso issued, with its key, for documents a fresh Kyso trusts (the
@@ -59,23 +45,12 @@ public record SignedSample(String signerName, String agencyCode, String agencyNa
         return signed;
     }
 
-    /** An attached CMS over {@code content}: SHA-256 with ECDSA, ESS signingCertificateV2, and the chain. */
+    /** An attached CMS over {@code content}, signed now, as the samples are. */
     public byte[] sign(byte[] content) {
         try {
-            ASN1EncodableVector attributes = new ASN1EncodableVector();
-            attributes.add(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(
-                    new SigningCertificateV2(new ESSCertIDv2[] {
-                            new ESSCertIDv2(Pki.digest("SHA-256", certificate.getEncoded()))}))));
-            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
-            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
-                    new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build())
-                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(Pki.BC).build(keys.getPrivate()),
-                            certificate));
-            generator.addCertificates(new JcaCertStore(List.of(certificate, issuing)));
-            return generator.generate(new CMSProcessableByteArray(content), true).getEncoded();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            return SampleSigner.sign(keys.getPrivate(), certificate, issuing, content, true, Instant.now()).getEncoded();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }
