@@ -113,7 +113,9 @@ public class SecurityConfig {
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
+                // a page asked for with a session that timed out says so on the sign-in page
+                .sessionManagement(s -> s.invalidSessionUrl("/login?expired=1"))
                 // OCSP clients post DER and hold no session or token
                 .csrf(c -> c.ignoringRequestMatchers("/ocsp", "/ocsp/**"))
                 .headers(h -> h

@@ -127,6 +127,46 @@ class CertificatePages {
         return "redirect:/certificates/" + c.serialNumber();
     }
 
+    /**
+     * Renewal (same key unless a new CSR is given) or change of information (Mẫu 04: new details,
+     * the old certificate superseded); either way the new certificate's page comes next.
+     */
+    @PostMapping("/{serial}/renew")
+    @PreAuthorize(TokenPages.WRITERS)
+    String renew(@PathVariable String serial, @RequestParam(defaultValue = "") String csr,
+            @RequestParam(defaultValue = "") String validityDays, @RequestParam(defaultValue = "renew") String kind,
+            Model model, RedirectAttributes flash, HttpServletResponse response) {
+        CertificateView c = queries.view(service.get(serial));
+        Integer days = null;
+        String error = null;
+        if (!validityDays.isBlank()) {
+            try {
+                days = Integer.valueOf(validityDays.strip());
+            } catch (NumberFormatException e) {
+                error = refusals.text("subscribers.error.days");
+            }
+        }
+        if (error == null) {
+            try {
+                var request = new Requests.Renew(TokenPages.blankToNull(csr), days);
+                var made = "reissue".equals(kind) ? service.reissue(serial, request) : service.renew(serial, request);
+                flash.addFlashAttribute("renewed", made.serial());
+                return "redirect:/certificates/" + made.serial();
+            } catch (ApiException e) {
+                error = refusals.say(e);
+            } catch (vn.kyso.common.Violations.Invalid e) {
+                error = e.violations().stream().map(v -> refusals.text(v.key(), v.args()))
+                        .collect(java.util.stream.Collectors.joining(" "));
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        model.addAttribute("c", c);
+        model.addAttribute("reasons", reasons());
+        model.addAttribute("renewError", error);
+        model.addAttribute("renewCsr", csr);
+        return "certificates/detail";
+    }
+
     @GetMapping("/bulk-revocation")
     @PreAuthorize(TokenPages.WRITERS)
     String bulkForm(Model model) {

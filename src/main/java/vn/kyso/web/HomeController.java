@@ -19,6 +19,12 @@ class HomeController {
         return "home";
     }
 
+    /** Asked by the page when the person chooses to stay signed in: any request keeps the session alive. */
+    @GetMapping("/session/alive")
+    org.springframework.http.ResponseEntity<Void> alive() {
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
     /** Where {@link UploadLimitFilter} sends an upload over the limit. */
     @GetMapping(UploadLimitFilter.TOO_LARGE_PAGE)
     String uploadTooLarge(Model model, HttpServletResponse response) {

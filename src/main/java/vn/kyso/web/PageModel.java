@@ -22,9 +22,13 @@ import vn.kyso.security.Role;
 class PageModel {
 
     private final MessageSource messages;
+    private final long sessionSeconds;
 
-    PageModel(MessageSource messages) {
+    PageModel(MessageSource messages,
+            @org.springframework.beans.factory.annotation.Value("${server.servlet.session.timeout:30m}")
+            java.time.Duration sessionTimeout) {
         this.messages = messages;
+        this.sessionSeconds = sessionTimeout.toSeconds();
     }
 
     /** The signed-in user as the header shows them. */
@@ -45,6 +49,7 @@ class PageModel {
     void common(Model model, HttpServletRequest request) {
         model.addAttribute("path", request.getRequestURI());
         CurrentUser.get().ifPresent(user -> model.addAttribute("me", me(user)));
+        model.addAttribute("sessionSeconds", sessionSeconds);
     }
 
     private Me me(KysoPrincipal user) {

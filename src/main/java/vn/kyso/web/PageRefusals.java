@@ -14,7 +14,8 @@ import vn.kyso.common.Messages;
  * A service's refusal on a registrar page. The API's advice answers only REST controllers with
  * JSON; here the same refusal becomes a page, in the person's language, that keeps the navigation.
  */
-@ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class})
+@ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class, AgencyPages.class,
+        SubscriberPages.class})
 class PageRefusals {
 
     private final Messages messages;
@@ -28,6 +29,10 @@ class PageRefusals {
     /** The service's own message, with its details, in the language of this request. */
     String say(ApiException e) {
         return messages.get(e.key(), LocaleContextHolder.getLocale(), e.args());
+    }
+
+    String text(String key, Object... args) {
+        return messages.get(key, LocaleContextHolder.getLocale(), args);
     }
 
     @ExceptionHandler(ApiException.class)

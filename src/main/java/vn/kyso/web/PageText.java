@@ -25,6 +25,14 @@ public class PageText {
         return instant == null ? "" : TIME.format(instant);
     }
 
+    /** The same list on another page: every filter in the address kept, only the page changed. */
+    public String pageLink(int page) {
+        var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+        return org.springframework.web.util.UriComponentsBuilder.fromPath(request.getRequestURI())
+                .query(request.getQueryString()).replaceQueryParam("page", page).build().toUriString();
+    }
+
     /** The card's colour: only a full pass is green and only a definite failure is red. */
     public String tone(Object indication) {
         String name = String.valueOf(indication);
