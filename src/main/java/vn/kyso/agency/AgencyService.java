@@ -34,9 +34,11 @@ public class AgencyService {
     private final OfficialEmail officialEmail;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final AgencyPlacements placements;
 
     public AgencyService(AgencyRepository agencies, AgencyScopes scopes, AuditLog audit, OfficialEmail officialEmail,
-            JdbcClient jdbc, Clock clock) {
+            JdbcClient jdbc, Clock clock, AgencyPlacements placements) {
+        this.placements = placements;
         this.agencies = agencies;
         this.scopes = scopes;
         this.audit = audit;
@@ -69,6 +71,7 @@ public class AgencyService {
         agency.createdAt = now;
         agency.updatedAt = now;
         agencies.save(agency);
+        placements.placed(agency.id, agency.path, now);
         audit.record(new AuditLog.Change("agency.create", "agency", code, agency.id, null, AgencyView.of(agency, null)));
         return agency;
     }
@@ -90,12 +93,16 @@ public class AgencyService {
 
         AgencyView before = view(agency);
         String newParent = request.parentCode() == null ? null : normalizeCode(request.parentCode());
-        if (!Objects.equals(newParent, agency.parentCode())) {
+        boolean moves = !Objects.equals(newParent, agency.parentCode());
+        if (moves) {
             move(agency, newParent == null ? null : parentFor(newParent));
         }
         fill(agency, request, email);
         agency.updatedAt = clock.instant();
         agencies.save(agency);
+        if (moves) {
+            placements.moved(agency.path, agency.updatedAt);
+        }
         audit.record(new AuditLog.Change("agency.update", "agency", agency.code, agency.id, before, view(agency)));
         return agency;
     }

@@ -47,10 +47,12 @@ public class SubscriberService {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final boolean requireNationalId;
+    private final SubscriberPlacements placements;
 
     public SubscriberService(SubscriberRepository subscribers, AgencyRepository agencies, AgencyService agencyService,
             AgencyScopes scopes, AuditLog audit, OfficialEmail officialEmail, JdbcClient jdbc, Clock clock,
-            KysoProperties properties) {
+            KysoProperties properties, SubscriberPlacements placements) {
+        this.placements = placements;
         this.subscribers = subscribers;
         this.agencies = agencies;
         this.agencyService = agencyService;
@@ -71,6 +73,7 @@ public class SubscriberService {
         subscriber.createdAt = now;
         subscriber.updatedAt = now;
         subscribers.save(subscriber);
+        placements.placed(subscriber.id, agency.id(), now);
         audit.record(new AuditLog.Change("subscriber.create", "subscriber", subscriber.id.toString(), agency.id(),
                 null, SubscriberView.of(subscriber, agency.code())));
         return subscriber;
@@ -89,6 +92,7 @@ public class SubscriberService {
         Agency agency = fill(subscriber, request);
         subscriber.updatedAt = clock.instant();
         subscribers.save(subscriber);
+        placements.moved(subscriber.id, agency.id(), subscriber.updatedAt);
         audit.record(new AuditLog.Change("subscriber.update", "subscriber", subscriber.id.toString(), agency.id(),
                 before, SubscriberView.of(subscriber, agency.code())));
         return subscriber;
