@@ -107,6 +107,42 @@ public class AgencyService {
         return agency;
     }
 
+    /** Moves an agency with its subtree under {@code parentCode}, in the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Agency moveUnder(String code, String parentCode) {
+        Agency agency = get(code);
+        if (parentCode.equals(agency.parentCode())) {
+            return agency;
+        }
+        AgencyView before = view(agency);
+        move(agency, parentFor(parentCode));
+        agency.updatedAt = clock.instant();
+        agencies.save(agency);
+        placements.moved(agency.path, agency.updatedAt);
+        audit.record(new AuditLog.Change("agency.move", "agency", agency.code, agency.id, before, view(agency)));
+        return agency;
+    }
+
+    /**
+     * Closes an agency: merged into {@code successor}, or dissolved when there is none. Its
+     * members and children must have been moved first; the caller checks that.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Agency close(String code, Agency successor) {
+        Agency agency = get(code);
+        if (agency.status != AgencyStatus.ACTIVE) {
+            throw ApiException.conflict("error.agency.inactive", agency.code);
+        }
+        AgencyView before = view(agency);
+        agency.status = successor == null ? AgencyStatus.DISSOLVED : AgencyStatus.MERGED;
+        agency.successorId = successor == null ? null : successor.id;
+        agency.updatedAt = clock.instant();
+        agencies.save(agency);
+        audit.record(new AuditLog.Change(successor == null ? "agency.dissolve" : "agency.merge", "agency",
+                agency.code, agency.id, before, view(agency)));
+        return agency;
+    }
+
     /** An agency the current user may see, or 404: an officer cannot tell "elsewhere" from "nowhere". */
     public Agency get(String code) {
         return find(code).orElseThrow(() -> ApiException.notFound("error.agency.notFound", code));

@@ -98,6 +98,23 @@ public class SubscriberService {
         return subscriber;
     }
 
+    /** Moves a subscriber to another agency (a merger's successor), in the caller's transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Subscriber moveTo(long id, Agency to) {
+        Subscriber subscriber = get(id);
+        if (subscriber.agencyId.equals(to.id())) {
+            return subscriber;
+        }
+        SubscriberView before = view(subscriber);
+        subscriber.agencyId = to.id();
+        subscriber.updatedAt = clock.instant();
+        subscribers.save(subscriber);
+        placements.moved(subscriber.id, to.id(), subscriber.updatedAt);
+        audit.record(new AuditLog.Change("subscriber.move", "subscriber", subscriber.id.toString(), to.id(),
+                before, SubscriberView.of(subscriber, to.code())));
+        return subscriber;
+    }
+
     /** Records that a subscriber left (retired, resigned, moved, died), in the caller's transaction. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Subscriber changeStatus(long id, SubscriberStatus status) {

@@ -285,6 +285,26 @@ public class TokenService {
         return record.number;
     }
 
+    /**
+     * Custody passes to another agency and the token's state stays as it is: when bodies merge, their
+     * tokens go to the successor, held by the same officials. In the caller's transaction.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void transferCustody(String serial, Agency to, String note) {
+        Token token = get(serial);
+        if (to.id().equals(token.custodianAgencyId)) {
+            return;
+        }
+        Map<String, Object> before = views.summary(token);
+        Instant now = clock.instant();
+        token.custodianAgencyId = to.id();
+        token.updatedAt = now;
+        tokens.save(token);
+        event(token, "transfer", token.state, Text.clean(note), null, now);
+        audit.record(new AuditLog.Change("token.transfer", "token", token.serial, to.id(), before,
+                views.summary(token)));
+    }
+
     private void event(Token token, String action, TokenState from, String note, String recordNumber, Instant at) {
         TokenEvent event = new TokenEvent();
         event.tokenId = token.id;
