@@ -50,8 +50,23 @@ public abstract class BrowserPages extends SqliteContext {
         return "http://127.0.0.1:" + port() + path;
     }
 
+    /** The element's text; read again if the page was replaced between finding the element and reading it. */
     protected String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return browser.findElement(By.cssSelector(css)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Waits until the element's text is exactly {@code expected}: the page after a click may still be loading. */
+    protected void waitForText(String css, String expected) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBe(By.cssSelector(css), expected));
     }
 
     protected WebElement waitFor(By by) {

@@ -20,17 +20,23 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class SqliteContext implements KysoApi {
 
-    protected static Path dataDir;
-
     @LocalServerPort
     int port;
+
+    /** This context's own directory: test classes with a context of their own each have another. */
+    @org.springframework.beans.factory.annotation.Value("${kyso.data-dir}")
+    Path dataDir;
 
     @Autowired
     JdbcClient jdbc;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        dataDir = TestDatabases.sqlite(registry);
+        TestDatabases.sqlite(registry);
+    }
+
+    protected Path dataDir() {
+        return dataDir;
     }
 
     protected int port() {

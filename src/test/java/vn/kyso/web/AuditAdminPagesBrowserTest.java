@@ -40,7 +40,7 @@ class AuditAdminPagesBrowserTest extends BrowserPages {
     void anAdministratorChangesThingsAndAnAuditorSeesThem() throws Exception {
         var policyBefore = admin().get("/api/v1/validation-policy").json();
         try {
-            signIn("admin", Files.readString(dataDir.resolve("initial-admin-password"), StandardCharsets.UTF_8).strip());
+            signIn("admin", Files.readString(dataDir().resolve("initial-admin-password"), StandardCharsets.UTF_8).strip());
             browser.findElement(By.linkText("Quản trị")).click();
             assertThat(browser.getCurrentUrl()).endsWith("/admin/users");
 

@@ -106,7 +106,7 @@ class RegistrarPagesBrowserTest extends BrowserPages {
         new Select(browser.findElement(By.id("reason"))).selectByValue("AFFILIATION_CHANGED");
         browser.findElement(By.id("comment")).sendKeys("Chuyển công tác sang Sở Nội vụ");
         browser.findElement(By.cssSelector("#revoke button")).click();
-        assertThat(text("h1")).isEqualTo("Xác nhận thu hồi");
+        waitForText("h1", "Xác nhận thu hồi");
         assertThat(text("main")).contains("Trịnh Thị Yến", "Thay đổi nơi công tác", "Chuyển công tác sang Sở Nội vụ");
         assertThat(admin().get("/api/v1/certificates/" + certificate).text("status")).isEqualTo("VALID");
         browser.findElement(By.cssSelector("main form button")).click();
