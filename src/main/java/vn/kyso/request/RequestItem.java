@@ -2,7 +2,7 @@ package vn.kyso.request;
 
 import vn.kyso.certificate.RevocationCase;
 
-/** One row of a request as stored; position counts from 1, as on the form. */
+/** One row of a request as stored; position counts from 1, as on the form. Fields a kind does not use are null. */
 public record RequestItem(
         int position,
         Long subscriberId,
@@ -12,7 +12,7 @@ public record RequestItem(
         RequestKind.Change change,
         String field,
         String newValue,
-        RevocationCase revocationCase,
+        @com.fasterxml.jackson.annotation.JsonProperty("case") RevocationCase revocationCase,
         String identityNumber,
         String collectionContact) {
 }

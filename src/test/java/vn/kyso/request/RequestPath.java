@@ -155,7 +155,7 @@ public interface RequestPath extends KysoApi {
                 List.of(row))), 201);
         long id = created.json().path("id").asLong();
         assertThat(created.json().path("items").get(0).path("tokenSerial").asString()).isEqualTo("TK0042AB");
-        assertThat(created.json().path("items").get(0).path("revocationCase").asString()).isEqualTo("RETIRED");
+        assertThat(created.json().path("items").get(0).path("case").asString()).isEqualTo("RETIRED");
 
         assertThat(ok(registrar.post("/api/v1/requests/" + id + "/check", Map.of()), 409).json().path("message")
                 .path("vi").asString()).contains("chưa có văn bản");
