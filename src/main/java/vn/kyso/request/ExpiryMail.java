@@ -29,11 +29,15 @@ public class ExpiryMail {
         this.settings = settings;
     }
 
+    /** One certificate in the e-mail, with the unit it belongs to. */
+    public record Line(String commonName, String serialNumber, String unit, java.time.Instant notAfter, long daysLeft) {
+    }
+
     public boolean configured() {
         return sender.getIfAvailable() != null;
     }
 
-    public void send(String to, String agencyName, List<ExpiryNotices.Expiring> certificates, LocalDate today) {
+    public void send(String to, String agencyName, List<Line> certificates, LocalDate today) {
         JavaMailSender mail = sender.getObject();
         try {
             MimeMessage message = mail.createMimeMessage();
@@ -48,7 +52,7 @@ public class ExpiryMail {
         }
     }
 
-    static String text(String agencyName, List<ExpiryNotices.Expiring> certificates, LocalDate today) {
+    static String text(String agencyName, List<Line> certificates, LocalDate today) {
         StringBuilder vi = new StringBuilder();
         StringBuilder en = new StringBuilder();
         vi.append("Kính gửi ").append(agencyName).append(",\n\n")
@@ -56,9 +60,9 @@ public class ExpiryMail {
                 .append("Đề nghị cơ quan lập yêu cầu gia hạn (Mẫu 04) trước ngày hết hạn.\n\n");
         en.append("As of ").append(DATE.format(today)).append(", the following certificates expire soon. ")
                 .append("Please file a renewal request (Mẫu 04) before they expire.\n\n");
-        for (ExpiryNotices.Expiring c : certificates) {
+        for (Line c : certificates) {
             String date = DATE.format(LocalDate.ofInstant(c.notAfter(), WorkingCalendar.VIETNAM));
-            String name = c.commonName() == null ? "" : c.commonName() + " — ";
+            String name = (c.commonName() == null ? "" : c.commonName() + " — ") + c.unit() + " — ";
             vi.append("- ").append(name).append("số hiệu ").append(c.serialNumber()).append(" — hết hạn ngày ")
                     .append(date).append(" (còn ").append(c.daysLeft()).append(" ngày)\n");
             en.append("- ").append(name).append("serial ").append(c.serialNumber()).append(" — expires on ")

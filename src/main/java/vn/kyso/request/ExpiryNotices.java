@@ -99,7 +99,8 @@ public class ExpiryNotices {
             Map<Integer, Long> counts = new TreeMap<>();
             settings.ascending().forEach(t -> counts.put(t, 0L));
             entry.getValue().forEach(e -> counts.merge(e.threshold(), 1L, Long::sum));
-            result.add(new AgencyNotices(agency.code(), agency.name(), recipient(agency, cache), counts,
+            Agency to = recipient(agency, cache);
+            result.add(new AgencyNotices(agency.code(), agency.name(), to == null ? null : to.email(), counts,
                     entry.getValue()));
         }
         result.sort(java.util.Comparator.comparing(AgencyNotices::agencyCode));
@@ -142,18 +143,19 @@ public class ExpiryNotices {
                 .query((rs, n) -> new Unsent(rs.getLong("id"), rs.getLong("certificate_id"), rs.getLong("agency_id")))
                 .list();
         Map<Long, Agency> cache = new HashMap<>();
-        Map<String, List<Unsent>> claimed = new LinkedHashMap<>();
+        // by the agency whose mailbox receives them: a unit without one is told through its parent
+        Map<Long, List<Unsent>> claimed = new LinkedHashMap<>();
         tx.executeWithoutResult(status -> {
             for (Unsent u : unsent) {
-                String to = recipient(agency(u.agencyId(), cache), cache);
+                Agency to = recipient(agency(u.agencyId(), cache), cache);
                 if (to == null) {
                     continue;
                 }
                 int won = jdbc.sql("UPDATE expiry_notice SET emailed_at = :at, email_to = :to"
-                        + " WHERE id = :id AND emailed_at IS NULL").param("at", db.instant(now)).param("to", to)
+                        + " WHERE id = :id AND emailed_at IS NULL").param("at", db.instant(now)).param("to", to.email())
                         .param("id", u.id()).update();
                 if (won == 1) {
-                    claimed.computeIfAbsent(to, k -> new ArrayList<>()).add(u);
+                    claimed.computeIfAbsent(to.id(), k -> new ArrayList<>()).add(u);
                 }
             }
         });
@@ -164,19 +166,22 @@ public class ExpiryNotices {
         int certificates = 0;
         List<Long> release = new ArrayList<>();
         for (var entry : claimed.entrySet()) {
-            List<Expiring> listed = entry.getValue().stream().map(u -> current.get(u.certificateId()))
+            Agency to = agency(entry.getKey(), cache);
+            List<ExpiryMail.Line> lines = entry.getValue().stream().map(u -> current.get(u.certificateId()))
                     .filter(java.util.Objects::nonNull).distinct()
-                    .sorted(java.util.Comparator.comparing(Expiring::notAfter)).toList();
-            if (listed.isEmpty()) {
+                    .sorted(java.util.Comparator.comparing(Expiring::notAfter))
+                    .map(e -> new ExpiryMail.Line(e.commonName(), e.serialNumber(), agency(e.agencyId(), cache).name(),
+                            e.notAfter(), e.daysLeft()))
+                    .toList();
+            if (lines.isEmpty()) {
                 continue;
             }
-            Agency agency = agency(entry.getValue().get(0).agencyId(), cache);
             try {
-                mail.send(entry.getKey(), agency.name(), listed, today());
+                mail.send(to.email(), to.name(), lines, today());
                 sent++;
-                certificates += listed.size();
+                certificates += lines.size();
             } catch (RuntimeException e) {
-                log.warn("Expiry notice to {} not sent: {}", entry.getKey(), e.getMessage());
+                log.warn("Expiry notice to {} not sent: {}", to.email(), e.getMessage());
                 failed++;
                 entry.getValue().forEach(u -> release.add(u.id()));
             }
@@ -236,12 +241,12 @@ public class ExpiryNotices {
         return cache.computeIfAbsent(id, k -> agencies.findById(k).orElseThrow());
     }
 
-    /** The agency's own address, or the nearest one above it: a unit without a mailbox hears through its parent. */
-    private String recipient(Agency agency, Map<Long, Agency> cache) {
+    /** The agency itself, or the nearest one above it with an e-mail address; null when none has one. */
+    private Agency recipient(Agency agency, Map<Long, Agency> cache) {
         Agency current = agency;
         while (current != null) {
             if (current.email() != null && !current.email().isBlank()) {
-                return current.email();
+                return current;
             }
             current = current.parentId() == null ? null : agency(current.parentId(), cache);
         }
