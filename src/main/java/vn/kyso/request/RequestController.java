@@ -1,8 +1,10 @@
 package vn.kyso.request;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.validation.Valid;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -87,9 +89,11 @@ public class RequestController {
         MediaType type = "PDF".equals(letter.format()) ? MediaType.APPLICATION_PDF
                 : letter.format().startsWith("CMS") ? MediaType.parseMediaType("application/pkcs7-mime")
                 : MediaType.APPLICATION_OCTET_STREAM;
-        String name = letter.fileName() == null ? "letter-" + id : letter.fileName().replaceAll("[\"\\\\\\r\\n]", "_");
+        String name = letter.fileName() == null ? "letter-" + id : letter.fileName();
         return ResponseEntity.ok().contentType(type)
-                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").body(letter.bytes());
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8).build().toString())
+                .body(letter.bytes());
     }
 
     /** A certificate or token this request produced or changed. */

@@ -55,6 +55,4 @@ public enum RequestTransition {
 
     /** While these hold, certificates and tokens the work produced may be linked to the request. */
     public static final Set<RequestStatus> LINKABLE = EnumSet.of(CHECKED, SENT_TO_PROVIDER, APPROVED);
-
-    static final Set<RequestStatus> CLOSED = EnumSet.of(DONE, REJECTED);
 }
