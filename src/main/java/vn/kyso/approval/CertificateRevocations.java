@@ -48,9 +48,11 @@ public class CertificateRevocations implements ApprovalHandler {
 
     /** The revocation waiting for a second registrar, or empty when it may be carried out now. */
     public Optional<PendingApproval> prepareRevocation(String serial, Requests.Revoke request) {
+        if (!fourEyes.required(ApprovalAction.ORGANIZATION_REVOCATION)) {
+            return Optional.empty();
+        }
         Certificate certificate = certificates.get(serial);
-        if (!certificates.organization(certificate)
-                || !fourEyes.required(ApprovalAction.ORGANIZATION_REVOCATION)) {
+        if (!certificates.organization(certificate)) {
             return Optional.empty();
         }
         var reason = certificates.checkRevocable(certificate, request);

@@ -1,6 +1,7 @@
 package vn.kyso.request;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +59,7 @@ class RequestLetters {
             String actor, Instant now) {
         SignatureReport best = null;
         SignerCheck check = SignerCheck.NONE;
-        for (SignatureReport s : report.signatures()) {
+        for (SignatureReport s : report.signatures() == null ? List.<SignatureReport>of() : report.signatures()) {
             if (s.documentTimestamp() || s.signer() == null) {
                 continue;
             }
