@@ -43,10 +43,12 @@ public class BulkRevocation {
     private final Messages messages;
     private final Clock clock;
     private final vn.kyso.token.TokenLinks tokenLinks;
+    private final vn.kyso.approval.FourEyes fourEyes;
 
     public BulkRevocation(CertificateService service, AgencyService agencies, SubscriberService subscribers,
             CertificateAuthorities authorities, CertificateRepository certificates, JdbcClient jdbc, AuditLog audit,
-            TransactionTemplate tx, Messages messages, Clock clock, vn.kyso.token.TokenLinks tokenLinks) {
+            TransactionTemplate tx, Messages messages, Clock clock, vn.kyso.token.TokenLinks tokenLinks,
+            vn.kyso.approval.FourEyes fourEyes) {
         this.service = service;
         this.agencies = agencies;
         this.subscribers = subscribers;
@@ -58,6 +60,7 @@ public class BulkRevocation {
         this.messages = messages;
         this.clock = clock;
         this.tokenLinks = tokenLinks;
+        this.fourEyes = fourEyes;
     }
 
     public record Request(String agencyCode, Boolean subtree, Long subscriberId, String tokenSerial,
@@ -83,6 +86,10 @@ public class BulkRevocation {
             throw ApiException.badField("reason", "error.certificate.reasonRequired");
         }
         List<Certificate> selection = select(request);
+        if (!dryRun && needsApproval(selection)) {
+            throw ApiException.conflict("error.approval.required")
+                    .with("action", vn.kyso.approval.ApprovalAction.BULK_REVOCATION);
+        }
         var revoke = new Requests.Revoke(request.reason(), request.revocationCase(), null, request.comment());
         List<Item> items = new ArrayList<>(selection.size());
         int revoked = 0;
@@ -115,6 +122,56 @@ public class BulkRevocation {
                             "failed", notDone, "at", clock.instant().toString()))));
         }
         return new Result(dryRun, selection.size(), revoked, failed, items);
+    }
+
+    /**
+     * Whether the real run must be prepared and approved by a second person: bulk runs are under
+     * four eyes, or organisation revocations are and the selection holds one.
+     */
+    public boolean needsApproval(Request request) {
+        return needsApproval(select(request));
+    }
+
+    private boolean needsApproval(List<Certificate> selection) {
+        if (fourEyes.required(vn.kyso.approval.ApprovalAction.BULK_REVOCATION)) {
+            return true;
+        }
+        return !selection.isEmpty() && fourEyes.required(vn.kyso.approval.ApprovalAction.ORGANIZATION_REVOCATION)
+                && selection.stream().anyMatch(service::organization);
+    }
+
+    /**
+     * The approved run: exactly the certificates listed when it was prepared, in the caller's
+     * transaction. One revoked or put on hold since is reported, not revoked again.
+     */
+    @org.springframework.transaction.annotation.Transactional(
+            propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Result revokeListed(Request request, List<String> serials) {
+        RevocationReason reason = request.reason() != null ? request.reason()
+                : request.revocationCase() != null ? request.revocationCase().reason() : null;
+        if (reason == null) {
+            throw ApiException.badField("reason", "error.certificate.reasonRequired");
+        }
+        var revoke = new Requests.Revoke(request.reason(), request.revocationCase(), null, request.comment());
+        List<Item> items = new ArrayList<>(serials.size());
+        int revoked = 0;
+        for (String serial : serials) {
+            Certificate c = certificates.findBySerial(serial).orElse(null);
+            String problem = c == null ? "error.certificate.notFound"
+                    : c.status == CertificateStatus.REVOKED ? "error.certificate.alreadyRevoked" : problem(c, reason);
+            if (problem != null) {
+                items.add(new Item(serial, c == null ? null : c.commonName, Outcome.FAILED, problem,
+                        messages.both(problem, serial, c == null ? "" : c.revokedAt)));
+                continue;
+            }
+            service.revoke(c.serial, revoke);
+            items.add(item(c, Outcome.REVOKED, null));
+            revoked++;
+        }
+        audit.record(new AuditLog.Change("certificate.bulk-revoke", "certificate", null, null,
+                selectionSummary(request), Map.of("reason", reason.rfcName(), "revoked", revoked,
+                        "failed", items.size() - revoked, "at", clock.instant().toString())));
+        return new Result(false, serials.size(), revoked, items.size() - revoked, items);
     }
 
     /** The same checks the real revocation makes, as a message key, or null if it would succeed. */

@@ -33,13 +33,18 @@ public class CertificateController {
     private final CertificateService service;
     private final CertificateQueries queries;
     private final BulkRevocation bulk;
+    private final vn.kyso.approval.CertificateRevocations fourEyes;
+    private final vn.kyso.approval.Approvals approvals;
     private final int maxPageSize;
 
     public CertificateController(CertificateService service, CertificateQueries queries, BulkRevocation bulk,
-            KysoProperties properties) {
+            KysoProperties properties, vn.kyso.approval.CertificateRevocations fourEyes,
+            vn.kyso.approval.Approvals approvals) {
         this.service = service;
         this.queries = queries;
         this.bulk = bulk;
+        this.fourEyes = fourEyes;
+        this.approvals = approvals;
         this.maxPageSize = properties.limits().maxPageSize();
     }
 
@@ -90,10 +95,15 @@ public class CertificateController {
         return queries.list(filter, PageResult.PageRequest.of(page, size, maxPageSize));
     }
 
+    /** Under four eyes (an organisation's certificate, when the rule is on) answers 202 with the approval to wait for. */
     @PostMapping("/{serial}/revoke")
     @PreAuthorize(WRITERS)
-    public CertificateView revoke(@PathVariable String serial, @Valid @RequestBody Requests.Revoke request) {
-        return queries.view(service.revoke(serial, request));
+    public ResponseEntity<?> revoke(@PathVariable String serial, @Valid @RequestBody Requests.Revoke request) {
+        var pending = fourEyes.prepareRevocation(serial, request);
+        if (pending.isPresent()) {
+            return waiting(pending.get());
+        }
+        return ResponseEntity.ok(queries.view(service.revoke(serial, request)));
     }
 
     @PostMapping("/{serial}/release")
@@ -119,12 +129,21 @@ public class CertificateController {
     /**
      * Revokes all unrevoked certificates of an agency (subtree=true: and below it) or of a
      * subscriber. A dry run unless dryRun is false; the answer lists every certificate and what
-     * happened (or would happen) to it.
+     * happened (or would happen) to it; a real run under four eyes answers 202 with the approval to wait for.
      */
     @PostMapping("/bulk-revoke")
     @PreAuthorize(WRITERS)
-    public BulkRevocation.Result bulkRevoke(@Valid @RequestBody BulkRevocation.Request request) {
-        return bulk.run(request);
+    public ResponseEntity<?> bulkRevoke(@Valid @RequestBody BulkRevocation.Request request) {
+        var pending = fourEyes.prepareBulk(request);
+        if (pending.isPresent()) {
+            return waiting(pending.get());
+        }
+        return ResponseEntity.ok(bulk.run(request));
+    }
+
+    private ResponseEntity<?> waiting(vn.kyso.approval.PendingApproval pending) {
+        return ResponseEntity.accepted().header("Location", "/api/v1/approvals/" + pending.id())
+                .body(approvals.view(pending));
     }
 
     public record CaseView(RevocationCase revocationCase, RevocationReason reason, String vi, String en) {

@@ -56,11 +56,12 @@ public class CertificateService {
     private final Clock clock;
     private final KysoProperties.Certificates policy;
     private final vn.kyso.token.TokenLinks tokenLinks;
+    private final vn.kyso.approval.FourEyes fourEyes;
 
     public CertificateService(CertificateRepository certificates, CertificateQueries queries,
             SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
-            KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks) {
+            KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks, vn.kyso.approval.FourEyes fourEyes) {
         this.certificates = certificates;
         this.queries = queries;
         this.subscribers = subscribers;
@@ -73,6 +74,7 @@ public class CertificateService {
         this.clock = clock;
         this.policy = properties.certificates();
         this.tokenLinks = tokenLinks;
+        this.fourEyes = fourEyes;
     }
 
     @Transactional
@@ -150,13 +152,27 @@ public class CertificateService {
     @Transactional
     public Certificate revoke(String serial, Requests.Revoke request) {
         Certificate certificate = get(serial);
+        RevocationReason reason = checkRevocable(certificate, request);
+        if (organization(certificate)) {
+            fourEyes.guard(vn.kyso.approval.ApprovalAction.ORGANIZATION_REVOCATION);
+        }
+        Instant now = clock.instant();
+        var before = queries.view(certificate);
+        markRevoked(certificate, reason, request.revocationCase(), request.invalidityDate(), request.comment(), now);
+        String action = reason == RevocationReason.CERTIFICATE_HOLD ? "certificate.hold" : "certificate.revoke";
+        audit.record(new AuditLog.Change(action, "certificate", certificate.serial, agencyOf(certificate), before,
+                queries.view(certificate)));
+        return certificate;
+    }
+
+    /** The checks a revocation makes before anything changes; the reason it will use. */
+    public RevocationReason checkRevocable(Certificate certificate, Requests.Revoke request) {
         RevocationReason reason = request.reason() != null ? request.reason()
                 : request.revocationCase() != null ? request.revocationCase().reason() : null;
         if (reason == null) {
             throw ApiException.badField("reason", "error.certificate.reasonRequired");
         }
-        Instant now = clock.instant();
-        if (request.invalidityDate() != null && request.invalidityDate().isAfter(now)) {
+        if (request.invalidityDate() != null && request.invalidityDate().isAfter(clock.instant())) {
             throw ApiException.badField("invalidityDate", "error.certificate.invalidityInFuture");
         }
         if (certificate.status == CertificateStatus.REVOKED) {
@@ -170,12 +186,12 @@ public class CertificateService {
                 throw ApiException.conflict("error.certificate.alreadyOnHold", certificate.serial);
             }
         }
-        var before = queries.view(certificate);
-        markRevoked(certificate, reason, request.revocationCase(), request.invalidityDate(), request.comment(), now);
-        String action = reason == RevocationReason.CERTIFICATE_HOLD ? "certificate.hold" : "certificate.revoke";
-        audit.record(new AuditLog.Change(action, "certificate", certificate.serial, agencyOf(certificate), before,
-                queries.view(certificate)));
-        return certificate;
+        return reason;
+    }
+
+    /** An organisation's (seal) certificate: its revocation may need a second registrar. */
+    public boolean organization(Certificate certificate) {
+        return subscribers.get(certificate.subscriberId).type() == vn.kyso.subscriber.SubscriberType.ORGANIZATION;
     }
 
     /** Takes a certificate off hold (removeFromCRL): it is good again. */

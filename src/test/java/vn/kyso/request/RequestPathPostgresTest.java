@@ -1,0 +1,6 @@
+package vn.kyso.request;
+
+import vn.kyso.support.PostgresContext;
+
+class RequestPathPostgresTest extends PostgresContext implements RequestPath {
+}
