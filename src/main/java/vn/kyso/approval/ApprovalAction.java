@@ -7,5 +7,7 @@ public enum ApprovalAction {
     /** A real (not dry) run of POST /certificates/bulk-revoke. */
     BULK_REVOCATION,
     /** POST /requests/{id}/approve: a request Kyso's own CA is to carry out. */
-    REQUEST_APPROVAL
+    REQUEST_APPROVAL,
+    /** POST /reorganisations/{id}/start: a merger or dissolution, thousands of moves and revocations. */
+    REORGANISATION
 }

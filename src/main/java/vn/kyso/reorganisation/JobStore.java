@@ -128,7 +128,7 @@ class JobStore {
                     json.readValue(rs.getString("request"), Request.class), Status.valueOf(rs.getString("status")),
                     rs.getInt("total_items"), rs.getInt("done_items"), rs.getInt("failed_items"), counts,
                     withItems ? items : null, rs.getString("created_by"), db.instant(rs, "created_at"),
-                    rs.getString("started_by"), db.instant(rs, "started_at"), db.instant(rs, "finished_at"));
+                    rs.getString("started_by"), db.instant(rs, "started_at"), db.instant(rs, "finished_at"), null);
         }).optional();
     }
 

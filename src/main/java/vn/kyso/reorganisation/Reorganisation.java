@@ -66,11 +66,16 @@ public final class Reorganisation {
 
     public record Job(String id, Kind kind, Request request, Status status, int totalItems, int doneItems,
             int failedItems, Map<Outcome, Long> counts, List<Item> items, String createdBy, Instant createdAt,
-            String startedBy, Instant startedAt, Instant finishedAt) {
+            String startedBy, Instant startedAt, Instant finishedAt, Long pendingApprovalId) {
 
         Job withStatus(Status status) {
             return new Job(id, kind, request, status, totalItems, doneItems, failedItems, counts, items, createdBy,
-                    createdAt, startedBy, startedAt, finishedAt);
+                    createdAt, startedBy, startedAt, finishedAt, pendingApprovalId);
+        }
+
+        Job awaiting(long approvalId) {
+            return new Job(id, kind, request, status, totalItems, doneItems, failedItems, counts, items, createdBy,
+                    createdAt, startedBy, startedAt, finishedAt, approvalId);
         }
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.kyso.approval.ApprovalAction;
+import vn.kyso.approval.Approvals;
+import vn.kyso.approval.FourEyes;
 import vn.kyso.audit.AuditLog;
 import vn.kyso.ca.Pki;
 import vn.kyso.common.ApiException;
@@ -31,13 +34,18 @@ public class Reorganisations {
     private final Runner runner;
     private final AuditLog audit;
     private final Clock clock;
+    private final FourEyes fourEyes;
+    private final Approvals approvals;
 
-    Reorganisations(Planner planner, JobStore store, Runner runner, AuditLog audit, Clock clock) {
+    Reorganisations(Planner planner, JobStore store, Runner runner, AuditLog audit, Clock clock, FourEyes fourEyes,
+            Approvals approvals) {
         this.planner = planner;
         this.store = store;
         this.runner = runner;
         this.audit = audit;
         this.clock = clock;
+        this.fourEyes = fourEyes;
+        this.approvals = approvals;
     }
 
     @Transactional
@@ -65,6 +73,12 @@ public class Reorganisations {
         Request request = store.request(id);
         if (!fingerprint(planner.plan(request)).equals(store.planSha256(id))) {
             throw ApiException.conflict("error.reorganisation.changed", id);
+        }
+        if (fourEyes.required(ApprovalAction.REORGANISATION)) {
+            // a second registrar approves the start; the plan is checked again then
+            var pending = approvals.prepare(ApprovalAction.REORGANISATION, id, null, Map.of("reorganisationId", id),
+                    Map.of("kind", request.kind(), "sources", request.sources(), "items", job.totalItems()));
+            return job.awaiting(pending.id());
         }
         store.markStarted(id, AuditLog.currentActor());
         audit.record(new AuditLog.Change("reorganisation.start", "reorganisation", id, null, null,

@@ -1,5 +1,6 @@
 package vn.kyso.reorganisation;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.kyso.agency.Agency;
 import vn.kyso.agency.AgencyService;
 import vn.kyso.certificate.CertificateService;
-import vn.kyso.certificate.Requests;
+import vn.kyso.certificate.CertificateStatus;
 import vn.kyso.certificate.RevocationCase;
 import vn.kyso.common.ApiException;
 import vn.kyso.common.Messages;
@@ -46,6 +47,7 @@ class Runner {
     private final JobStore store;
     private final TransactionTemplate tx;
     private final Messages messages;
+    private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "kyso-reorganisation");
         t.setDaemon(true);
@@ -53,7 +55,8 @@ class Runner {
     });
 
     Runner(AgencyService agencies, SubscriberService subscribers, TokenService tokens,
-            CertificateService certificates, JobStore store, TransactionTemplate tx, Messages messages) {
+            CertificateService certificates, JobStore store, TransactionTemplate tx, Messages messages, Clock clock) {
+        this.clock = clock;
         this.agencies = agencies;
         this.subscribers = subscribers;
         this.tokens = tokens;
@@ -117,8 +120,14 @@ class Runner {
     private void apply(Item item, Request request, Agency successor) {
         String note = request.comment();
         switch (item.step()) {
-            case REVOKE_CERTIFICATE -> certificates.revoke(item.ref(),
-                    new Requests.Revoke(null, RevocationCase.ORGANIZATION_DISSOLVED, null, note));
+            case REVOKE_CERTIFICATE -> {
+                // a consequence of the reorganisation, approved as a whole (its own four-eyes rule)
+                var certificate = certificates.get(item.ref());
+                if (certificate.status() != CertificateStatus.REVOKED) {
+                    certificates.revokeForDeparture(List.of(certificate.id()), RevocationCase.ORGANIZATION_DISSOLVED,
+                            clock.instant());
+                }
+            }
             case CLOSE_SUBSCRIBER -> subscribers.changeStatus(Long.parseLong(item.ref()), SubscriberStatus.DISSOLVED);
             case MOVE_SUBSCRIBER -> subscribers.moveTo(Long.parseLong(item.ref()), successor);
             case MOVE_TOKEN -> tokens.transferCustody(item.ref(), successor, note);

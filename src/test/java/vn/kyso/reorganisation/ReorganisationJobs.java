@@ -115,6 +115,43 @@ public interface ReorganisationJobs extends KysoApi {
     }
 
     @Test
+    default void underFourEyesTheStartWaitsForASecondRegistrar() throws Exception {
+        String source = newAgency("Ủy ban nhân dân xã Đà Loan");
+        String successor = newAgency("Ủy ban nhân dân xã Ninh Loan");
+        Person person = newIndividual(source, "Mai Văn Tài");
+        Api preparer = newUser("REGISTRAR", null);
+        Api approver = newUser("REGISTRAR", null);
+        assertThat(admin().put("/api/v1/approval-rules/REORGANISATION", Map.of("fourEyes", true)).status())
+                .isEqualTo(200);
+        try {
+            var dry = preparer.post("/api/v1/reorganisations", Map.of("kind", "MERGE", "sources", List.of(source),
+                    "successor", successor));
+            String id = dry.text("id");
+            var start = preparer.post("/api/v1/reorganisations/" + id + "/start", Map.of());
+            assertThat(start.status()).isEqualTo(202);
+            assertThat(start.text("status")).isEqualTo("PLANNED");
+            long approval = start.json().path("pendingApprovalId").asLong();
+            assertThat(approval).isPositive();
+            assertThat(admin().get("/api/v1/subscribers/" + person.id()).text("agencyCode")).isEqualTo(source);
+
+            assertThat(preparer.post("/api/v1/approvals/" + approval + "/approve", Map.of()).status())
+                    .isEqualTo(403);
+            var approved = approver.post("/api/v1/approvals/" + approval + "/approve", Map.of());
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode job;
+            do {
+                Thread.sleep(20);
+                job = admin().get("/api/v1/reorganisations/" + id).json();
+            } while (!job.path("status").asString().equals("DONE") && System.nanoTime() < deadline);
+            assertThat(job.path("status").asString()).isEqualTo("DONE");
+            assertThat(admin().get("/api/v1/subscribers/" + person.id()).text("agencyCode")).isEqualTo(successor);
+        } finally {
+            admin().put("/api/v1/approval-rules/REORGANISATION", Map.of("fourEyes", false));
+        }
+    }
+
+    @Test
     default void aPlanMadeStaleByALaterChangeIsNotRun() {
         String source = newAgency("Ủy ban nhân dân xã Lạc Dương");
         String successor = newAgency("Ủy ban nhân dân xã Lạc Dương mới");
