@@ -36,7 +36,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityConfig {
 
     private static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-        "/error", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**", "/ocsp/**", "/ocsp"};
+        "/error", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**",
+        "/ocsp/**", "/ocsp"};
 
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
