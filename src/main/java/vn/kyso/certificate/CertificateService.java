@@ -103,6 +103,11 @@ public class CertificateService {
         Certificate old = get(serial);
         requireRenewable(old);
         Instant now = clock.instant();
+        // Claims the old certificate: its version moves, so a second renewal or a revocation of it
+        // running at the same time fails with 409 rather than both committing (PostgreSQL reads the
+        // same row in both transactions and renewal writes nothing else that would collide).
+        old.updatedAt = now;
+        certificates.save(old);
         if (policy.maxRenewals() >= 0 && old.renewalCount >= policy.maxRenewals()) {
             throw ApiException.conflict("error.certificate.renewalLimit", policy.maxRenewals());
         }

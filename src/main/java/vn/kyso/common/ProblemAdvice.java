@@ -90,6 +90,12 @@ public class ProblemAdvice {
                 return respond(problems.of(HttpStatus.CONTENT_TOO_LARGE, "error.body.tooLarge", tooLarge.limitText()));
             }
         }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.StreamConstraintsException) {
+                return respond(problems.of(HttpStatus.BAD_REQUEST, "error.json.limit", JsonLimits.MAX_DEPTH,
+                        JsonLimits.MAX_STRING));
+            }
+        }
         Throwable cause = e.getCause();
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = jackson.getPathReference() == null ? null : fieldPath(jackson);

@@ -2,6 +2,7 @@ package vn.kyso.common;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,8 +26,9 @@ public class ProblemErrorController implements ErrorController {
     }
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    public String page(HttpServletRequest request, Model model) {
+    public String page(HttpServletRequest request, HttpServletResponse response, Model model) {
         HttpStatus status = status(request);
+        response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("messageKey", key(status));
         return "error";
@@ -52,6 +54,10 @@ public class ProblemErrorController implements ErrorController {
 
     private static HttpStatus status(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // asked for directly rather than forwarded by the container: there is no such page
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

@@ -36,9 +36,8 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        if (e instanceof LockedException) {
-            long wait = e instanceof AccountLocked locked
-                    ? Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds()) : 60;
+        if (e instanceof LockedException locked) {
+            long wait = waitSeconds(locked, clock);
             response.setHeader("Retry-After", Long.toString(wait));
             write(response, problems.of(HttpStatus.TOO_MANY_REQUESTS, "error.login.locked", wait));
             return;
@@ -51,6 +50,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(response, problems.of(HttpStatus.FORBIDDEN, "error.forbidden"));
+    }
+
+    /** Seconds until a locked account may try again. */
+    static long waitSeconds(LockedException e, Clock clock) {
+        return e instanceof AccountLocked locked
+                ? Math.max(1, Duration.between(clock.instant(), locked.until()).toSeconds()) : 60;
     }
 
     void tooManyFromClient(HttpServletResponse response, long wait) throws IOException {

@@ -22,6 +22,7 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,7 +37,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityConfig {
 
     private static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-        "/error", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**", "/ocsp/**", "/ocsp"};
+        "/error", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**",
+        "/ocsp/**", "/ocsp"};
 
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
@@ -101,18 +103,27 @@ public class SecurityConfig {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
-                .addFilterBefore(new ClientThrottleFilter(throttle, handlers), BasicAuthenticationFilter.class);
+                .addFilterBefore(new ClientThrottleFilter(throttle, r -> r.getHeader("Authorization") != null,
+                        (request, response, wait) -> handlers.tooManyFromClient(response, wait)),
+                        BasicAuthenticationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, AuthenticationManager authenticationManager, LoginThrottle throttle,
+            FormLoginRefusals refusals) throws Exception {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(refusals)
+                        .permitAll())
+                .addFilterBefore(new ClientThrottleFilter(throttle,
+                        r -> "POST".equals(r.getMethod()) && r.getRequestURI().equals(r.getContextPath() + "/login"),
+                        (request, response, wait) -> refusals.refuse(request, response, "error.login.clientThrottled",
+                                wait)),
+                        UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 // a page asked for with a session that timed out says so on the sign-in page
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired=1"))
@@ -128,21 +139,30 @@ public class SecurityConfig {
 
     /** Turns an address that has failed too often away before any password is hashed. */
     static final class ClientThrottleFilter extends OncePerRequestFilter {
-        private final LoginThrottle throttle;
-        private final ProblemSecurityHandlers handlers;
 
-        ClientThrottleFilter(LoginThrottle throttle, ProblemSecurityHandlers handlers) {
+        interface Refusal {
+            void refuse(HttpServletRequest request, HttpServletResponse response, long wait)
+                    throws ServletException, IOException;
+        }
+
+        private final LoginThrottle throttle;
+        private final java.util.function.Predicate<HttpServletRequest> signingIn;
+        private final Refusal refusal;
+
+        ClientThrottleFilter(LoginThrottle throttle, java.util.function.Predicate<HttpServletRequest> signingIn,
+                Refusal refusal) {
             this.throttle = throttle;
-            this.handlers = handlers;
+            this.signingIn = signingIn;
+            this.refusal = refusal;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (request.getHeader("Authorization") != null) {
+            if (signingIn.test(request)) {
                 long wait = throttle.clientWaitSeconds(request.getRemoteAddr());
                 if (wait > 0) {
-                    handlers.tooManyFromClient(response, wait);
+                    refusal.refuse(request, response, wait);
                     return;
                 }
             }

@@ -31,11 +31,14 @@ public class VerificationController {
     private final VerificationService service;
     private final PolicyStore policies;
     private final ReceiptPdf receipts;
+    private final int maxPageSize;
 
-    public VerificationController(VerificationService service, PolicyStore policies, ReceiptPdf receipts) {
+    public VerificationController(VerificationService service, PolicyStore policies, ReceiptPdf receipts,
+            vn.kyso.common.KysoProperties properties) {
         this.service = service;
         this.policies = policies;
         this.receipts = receipts;
+        this.maxPageSize = properties.limits().maxPageSize();
     }
 
     @PostMapping(value = "/verifications", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -63,7 +66,11 @@ public class VerificationController {
     @GetMapping("/verifications")
     @PreAuthorize("isAuthenticated()")
     public List<VerificationService.Summary> recent(@RequestParam(defaultValue = "50") int limit) {
-        return service.recent(CurrentUser.require(), Math.max(1, Math.min(limit, 500)));
+        // refused rather than quietly cut, like a listing's page size
+        if (limit < 1 || limit > maxPageSize) {
+            throw ApiException.badField("limit", "error.page.size", maxPageSize);
+        }
+        return service.recent(CurrentUser.require(), limit);
     }
 
     @GetMapping(value = "/verifications/{id}/receipt.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
