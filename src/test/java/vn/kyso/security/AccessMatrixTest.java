@@ -271,7 +271,7 @@ class AccessMatrixTest extends SqliteContext {
         return switch (route.toString()) {
             case "POST /api/v1/crls" -> caller.api(method, path, null, "application/pkix-crl",
                     "not a CRL".getBytes(StandardCharsets.US_ASCII));
-            case "POST /api/v1/verifications" -> {
+            case "POST /api/v1/verifications", "POST /api/v1/requests/{id}/letter" -> {
                 // an empty document: refused as bad input once the caller is let in
                 String boundary = "matrix";
                 String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.pdf\""
@@ -302,22 +302,28 @@ class AccessMatrixTest extends SqliteContext {
     }
 
     private static Map<String, String> pageFields(Route route) {
-        if (route.toString().equals("POST /tokens/{serial}/{action}")) {
-            return Map.of("version", "-1");
-        }
-        return Map.of();
+        return switch (route.toString()) {
+            case "POST /tokens/{serial}/{action}" -> Map.of("version", "-1");
+            // with no fields this would renew the certificate
+            case "POST /certificates/{serial}/renew" -> Map.of("validityDays", "0");
+            default -> Map.of();
+        };
     }
 
     /** The route's pattern with agency A's records in its variables. */
     private String path(Route route) {
         String p = route.pattern();
-        Map<String, String> values = new HashMap<>();
+        Map<String, String> values = new java.util.LinkedHashMap<>();
         values.put("{code}", a.agency());
         values.put("{serial}", p.contains("certificates") ? a.certificate() : a.token());
-        values.put("{id}", p.contains("subscribers") ? Long.toString(a.subscriber()) : a.verification());
+        // requests and approvals are numbered; none exists with this number
+        values.put("{id}", p.contains("subscribers") ? Long.toString(a.subscriber())
+                : p.contains("requests") || p.contains("approvals") ? "999999999" : a.verification());
         values.put("{year}/{number}", a.record());
+        values.put("{year}", "2026");
+        values.put("{transition}", "check");
         values.put("{username}", a.clerk());
-        values.put("{action}", "report-lost");
+        values.put("{action}", p.contains("approval-rules") ? "NO_SUCH_ACTION" : "report-lost");
         values.put("{file}", p.startsWith("/ca/") ? "kyso.crt" : "kyso.crl");
         values.put("{requiredMetricName}", "jvm.memory.used");
         values.put("/**", p.startsWith("/ocsp") ? "/MAMCAQE%3D" : "/ping");

@@ -84,6 +84,35 @@ final class AccessPolicy {
         GET    /api/v1/validation-policy                            ok    ok        no    no      no       ok      no
         PUT    /api/v1/validation-policy                            in    no        no    no      no       no      no
 
+        # periodic reports (a period is needed: asked for without one, the caller is let in and refused the input)
+        GET    /api/v1/reports application/json                     in    in        no    in      in       in      no
+        GET    /api/v1/reports text/csv                             in    in        no    in      in       in      no
+        GET    /api/v1/reports application/pdf                      in    in        no    in      in       in      no
+
+        # certification requests, working days, four eyes, expiry notices
+        GET    /api/v1/requests                                     ok    ok        no    ok      ok       ok      no
+        POST   /api/v1/requests                                     in    in        no    in      in       no      no
+        GET    /api/v1/requests/{id}                                in    in        no    in      in       in      no
+        POST   /api/v1/requests/{id}/letter                         in    in        no    in      in       no      no
+        GET    /api/v1/requests/{id}/letter                         in    in        no    in      in       in      no
+        POST   /api/v1/requests/{id}/links                          in    in        no    no      no       no      no
+        POST   /api/v1/requests/{id}/{transition}                   in    in        no    no      no       no      no
+        GET    /api/v1/holidays/{year}                              ok    ok        ok    ok      ok       ok      no
+        PUT    /api/v1/holidays/{year}                              in    no        no    no      no       no      no
+        GET    /api/v1/approvals                                    ok    ok        no    no      no       ok      no
+        GET    /api/v1/approvals/{id}                               in    in        no    no      no       in      no
+        POST   /api/v1/approvals/{id}/approve                       in    in        no    no      no       no      no
+        POST   /api/v1/approvals/{id}/reject                        in    in        no    no      no       no      no
+        GET    /api/v1/approval-rules                               ok    ok        ok    ok      ok       ok      no
+        PUT    /api/v1/approval-rules/{action}                      in    no        no    no      no       no      no
+        GET    /api/v1/expiry-notices                               ok    ok        no    ok      ok       ok      no
+        POST   /api/v1/expiry-notices/run                           in    no        no    no      no       no      no
+
+        # mergers and dissolutions (an unknown job: let in, then not found)
+        POST   /api/v1/reorganisations                              in    in        no    no      no       no      no
+        GET    /api/v1/reorganisations/{id}                         in    in        no    no      no       no      no
+        POST   /api/v1/reorganisations/{id}/start                   in    in        no    no      no       no      no
+
         # users and the audit log
         GET    /api/v1/users                                        ok    no        no    no      no       no      no
         POST   /api/v1/users                                        in    no        no    no      no       no      no
@@ -144,6 +173,24 @@ final class AccessPolicy {
         GET    /admin/trust-anchors                                 ok    no        no    no      no       no      no
         POST   /admin/trust-anchors                                 in    no        no    no      no       no      no
         GET    /admin/policy                                        ok    no        no    no      no       no      no
+        GET    /agencies                                            ok    ok        no    ok      ok       ok      no
+        POST   /agencies                                            in    in        no    no      no       no      no
+        GET    /agencies/{code}                                     ok    ok        no    ok      404      ok      no
+        GET    /subscribers/new                                     ok    ok        no    no      no       no      no
+        POST   /subscribers                                         in    in        no    no      no       no      no
+        GET    /subscribers/{id}                                    ok    ok        no    ok      404      ok      no
+        POST   /subscribers/{id}/certificates                       in    in        no    no      no       no      no
+        POST   /subscribers/{id}/certificates/import                in    in        no    no      no       no      no
+        POST   /certificates/{serial}/renew                         in    in        no    no      no       no      no
+        GET    /reports                                             ok    ok        no    ok      ok       ok      no
+        GET    /reports/report.csv                                  in    in        no    in      in       in      no
+        GET    /reports/report.pdf                                  in    in        no    in      in       in      no
+        GET    /reorganisations                                     ok    ok        no    no      no       no      no
+        POST   /reorganisations                                     in    in        no    no      no       no      no
+        GET    /reorganisations/{id}                                in    in        no    no      no       no      no
+        POST   /reorganisations/{id}/start                          in    in        no    no      no       no      no
+        GET    /reorganisations/{id}/items.csv                      in    in        no    no      no       no      no
+        GET    /session/alive                                       ok    ok        ok    ok      ok       ok      no
         POST   /admin/policy                                        in    no        no    no      no       no      no
         """;
     // @formatter:on
