@@ -23,7 +23,7 @@ import vn.kyso.verify.VerificationReport;
 class RequestLetters {
 
     /** Who signed the letter, compared with the request. */
-    enum SignerCheck {
+    public enum SignerCheck {
         /** A valid signature with a certificate Kyso holds for a subscriber of the requesting agency. */
         AGENCY_MATCH,
         /** A valid signature by a certificate Kyso does not hold, whose name is the signer's or the agency's. */
@@ -36,7 +36,7 @@ class RequestLetters {
         NONE
     }
 
-    record Letter(String fileName, long size, String sha256, String format, String verificationId,
+    public record Letter(String fileName, long size, String sha256, String format, String verificationId,
             Indication indication, String subIndication, String signerName, String signerAgencyCode,
             SignerCheck signerCheck, boolean accepted, String uploadedBy, Instant uploadedAt) {
     }
@@ -121,7 +121,7 @@ class RequestLetters {
                 .optional();
     }
 
-    record Content(String fileName, String format, byte[] bytes) {
+    public record Content(String fileName, String format, byte[] bytes) {
     }
 
     Optional<Content> content(long requestId) {

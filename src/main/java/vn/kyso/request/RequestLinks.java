@@ -13,9 +13,9 @@ import vn.kyso.common.db.Db;
 class RequestLinks {
 
     /** A certificate or token named on the request's rows was changed by it; any other was produced. */
-    enum Effect { PRODUCED, CHANGED }
+    public enum Effect { PRODUCED, CHANGED }
 
-    record Link(Integer item, String certificateSerial, String certificateStatus, String commonName,
+    public record Link(Integer item, String certificateSerial, String certificateStatus, String commonName,
             String tokenSerial, String tokenState, Effect effect, String linkedBy, Instant linkedAt) {
     }
 

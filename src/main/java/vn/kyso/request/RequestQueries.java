@@ -44,6 +44,24 @@ public class RequestQueries {
     private static final String OVERDUE = "(r.status NOT IN ('DONE', 'REJECTED') AND r.due_on IS NOT NULL"
             + " AND r.due_on < :today)";
 
+    /** Open requests past their due day, and those due by the next working day: the dashboard's two figures. */
+    public record Due(long overdue, long dueSoon) {
+    }
+
+    public Due due() {
+        LocalDate today = calendar.today();
+        LocalDate next = calendar.from(today.getYear()).nextWorkingDay(today.plusDays(1));
+        StringBuilder where = new StringBuilder(" FROM request r JOIN agency a ON a.id = r.agency_id"
+                + " WHERE r.status NOT IN ('DONE', 'REJECTED') AND r.due_on IS NOT NULL");
+        Map<String, Object> args = new HashMap<>();
+        AgencySql.withinScope(where, args, scopes.current());
+        args.put("today", calendar.date(today));
+        args.put("next", calendar.date(next));
+        return jdbc.sql("SELECT SUM(CASE WHEN r.due_on < :today THEN 1 ELSE 0 END) AS overdue,"
+                + " SUM(CASE WHEN r.due_on >= :today AND r.due_on <= :next THEN 1 ELSE 0 END) AS soon" + where)
+                .params(args).query((rs, n) -> new Due(rs.getLong("overdue"), rs.getLong("soon"))).single();
+    }
+
     public PageResult<Summary> list(Filter filter, PageResult.PageRequest page) {
         StringBuilder where = new StringBuilder(" FROM request r JOIN agency a ON a.id = r.agency_id WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();

@@ -15,7 +15,8 @@ import vn.kyso.common.Messages;
  * JSON; here the same refusal becomes a page, in the person's language, that keeps the navigation.
  */
 @ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class, AgencyPages.class,
-        SubscriberPages.class, ReportPages.class, ReorganisationPages.class})
+        SubscriberPages.class, ReportPages.class, ReorganisationPages.class,
+        RequestPages.class, ApprovalPages.class})
 class PageRefusals {
 
     private final Messages messages;

@@ -322,6 +322,7 @@ class AccessMatrixTest extends SqliteContext {
         values.put("{year}/{number}", a.record());
         values.put("{year}", "2026");
         values.put("{transition}", "check");
+        values.put("{decision}", "approve");
         values.put("{username}", a.clerk());
         values.put("{action}", p.contains("approval-rules") ? "NO_SUCH_ACTION" : "report-lost");
         values.put("{file}", p.startsWith("/ca/") ? "kyso.crt" : "kyso.crl");

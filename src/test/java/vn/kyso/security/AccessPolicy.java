@@ -191,6 +191,12 @@ final class AccessPolicy {
         POST   /reorganisations/{id}/start                          in    in        no    no      no       no      no
         GET    /reorganisations/{id}/items.csv                      in    in        no    no      no       no      no
         GET    /session/alive                                       ok    ok        ok    ok      ok       ok      no
+        GET    /requests                                            ok    ok        no    ok      ok       ok      no
+        GET    /requests/{id}                                       in    in        no    in      in       in      no
+        GET    /requests/{id}/letter                                in    in        no    in      in       in      no
+        POST   /requests/{id}/{transition}                          in    in        no    no      no       no      no
+        GET    /approvals                                           ok    ok        no    no      no       ok      no
+        POST   /approvals/{id}/{decision}                           in    in        no    no      no       no      no
         POST   /admin/policy                                        in    no        no    no      no       no      no
         """;
     // @formatter:on
