@@ -136,6 +136,22 @@ class AgencySubscriberPagesBrowserTest extends BrowserPages {
     }
 
     @Test
+    void aLongListIsPagedAndTheNextPageKeepsTheAddress() throws Exception {
+        String agency = newAgency("Ủy ban nhân dân xã Tà Hine");
+        for (int i = 1; i <= 27; i++) {
+            newIndividual(agency, String.format("Cán bộ xã số %02d", i));
+        }
+        signIn(account("AUDITOR", "Kiểm toán viên Đỗ Hà", null));
+        browser.get(url("/agencies/" + agency + "?lang=vi"));
+        assertThat(text("#subscribers caption")).contains("27");
+        assertThat(text("nav.pager")).contains("Trang 1/2");
+        browser.findElement(By.cssSelector("nav.pager a[rel=next]")).click();
+        waitFor(By.cssSelector("nav.pager a[rel=prev]"));
+        assertThat(browser.getCurrentUrl()).contains("/agencies/" + agency).contains("lang=vi").contains("page=1");
+        assertThat(text("#subscribers")).contains("Cán bộ xã số 27").doesNotContain("Cán bộ xã số 01");
+    }
+
+    @Test
     void aTimedOutSessionSendsThePersonToSignInWithAReason() throws Exception {
         signIn(account("REGISTRAR", "Đinh Công Sơn", null));
         browser.get(url("/agencies"));
