@@ -163,13 +163,14 @@ public class ImportService {
     public void writeCsv(String id, Writer out) throws IOException {
         JobView job = get(id, true);
         out.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("row", "key", "outcome",
-                "changed", "message_vi", "message_en").get())) {
-            for (RowView r : job.rows()) {
-                csv.printRecord(r.row(), r.key(), r.outcome(), String.join(" ", r.changed()),
-                        r.message() == null ? "" : r.message().vi(), r.message() == null ? "" : r.message().en());
-            }
+        // not closed: the caller owns the stream
+        CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("row", "key", "outcome",
+                "changed", "message_vi", "message_en").get());
+        for (RowView r : job.rows()) {
+            csv.printRecord(r.row(), r.key(), r.outcome(), String.join(" ", r.changed()),
+                    r.message() == null ? "" : r.message().vi(), r.message() == null ? "" : r.message().en());
         }
+        csv.flush();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -20,13 +20,13 @@ import vn.kyso.common.ApiException;
  * word, no capital letter after a small one. When neither or both readings qualify, the file is
  * refused with the line at fault rather than guessed.
  */
-final class LegacyText {
+public final class LegacyText {
 
-    static final String UTF8 = "UTF-8";
-    static final String UTF8_BOM = "UTF-8 (BOM)";
-    static final String UTF16 = "UTF-16";
-    static final String WINDOWS_1258 = "windows-1258";
-    static final String TCVN3 = "TCVN3";
+    public static final String UTF8 = "UTF-8";
+    public static final String UTF8_BOM = "UTF-8 (BOM)";
+    public static final String UTF16 = "UTF-16";
+    public static final String WINDOWS_1258 = "windows-1258";
+    public static final String TCVN3 = "TCVN3";
 
     /**
      * TCVN 5712 for bytes 0x80–0xFF. From 0xA1 on these are the ABC (VN3) letters every .VnTime
@@ -98,6 +98,40 @@ final class LegacyText {
         }
         Score best = a.bad <= b.bad ? a : b;
         throw ApiException.badField("file", "imports.error.encodingUnknown", best.firstBadLine, best.firstBadWord);
+    }
+
+    /**
+     * Writes Vietnamese text the way older software saved it: Windows-1258 with the tone as a
+     * combining mark after its vowel, or TCVN3. For sample files and tests of the reading side.
+     */
+    public static byte[] encode(String text, String encoding) {
+        String nfc = nfc(text);
+        if (WINDOWS_1258.equals(encoding)) {
+            StringBuilder out = new StringBuilder();
+            for (char c : nfc.toCharArray()) {
+                String decomposed = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD);
+                StringBuilder base = new StringBuilder();
+                StringBuilder tones = new StringBuilder();
+                for (char d : decomposed.toCharArray()) {
+                    (TONES.indexOf(d) >= 0 ? tones : base).append(d);
+                }
+                out.append(nfc(base.toString())).append(tones);
+            }
+            return out.toString().getBytes(Charset.forName("windows-1258"));
+        }
+        if (TCVN3.equals(encoding)) {
+            byte[] out = new byte[nfc.length()];
+            for (int i = 0; i < nfc.length(); i++) {
+                char c = nfc.charAt(i);
+                int index = new String(TCVN3_HIGH).indexOf(c);
+                if (c >= 0x80 && index < 0) {
+                    throw new IllegalArgumentException("TCVN3 has no " + c);
+                }
+                out[i] = (byte) (c < 0x80 ? c : 0x80 + index);
+            }
+            return out;
+        }
+        return nfc.getBytes(StandardCharsets.UTF_8);
     }
 
     static String tcvn3(byte[] bytes) {

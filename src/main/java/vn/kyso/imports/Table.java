@@ -198,7 +198,9 @@ record Table(String encoding, List<Line> lines, List<String> ignoredHeaders) {
                 throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "imports.error.tooManyRows", "file", maxRows);
             }
             Map<Long, String> merged = new HashMap<>();
+            int widest = 0;
             for (CellRangeAddress region : sheet.getMergedRegions()) {
+                widest = Math.max(widest, region.getLastColumn() + 1);
                 Row first = sheet.getRow(region.getFirstRow());
                 String value = first == null ? null : text(first.getCell(region.getFirstColumn()), false);
                 if (value == null || (long) region.getNumberOfCells() > 100_000) {
@@ -213,7 +215,8 @@ record Table(String encoding, List<Line> lines, List<String> ignoredHeaders) {
             List<RawRow> rows = new ArrayList<>();
             for (Row row : sheet) {
                 List<String> cells = new ArrayList<>();
-                int last = Math.min(row.getLastCellNum(), 200);
+                // a merged cell may cover columns this row never had a cell in
+                int last = Math.min(Math.max(row.getLastCellNum(), widest), 200);
                 for (int c = 0; c < last; c++) {
                     String value = text(row.getCell(c), true);
                     if (value == null || value.isEmpty()) {

@@ -14,7 +14,7 @@ import vn.kyso.common.Messages;
  * A service's refusal on a registrar page. The API's advice answers only REST controllers with
  * JSON; here the same refusal becomes a page, in the person's language, that keeps the navigation.
  */
-@ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class})
+@ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class, ImportPages.class})
 class PageRefusals {
 
     private final Messages messages;
