@@ -15,6 +15,8 @@ CREATE TABLE import_job (
     counts        TEXT          NOT NULL,
     plan          TEXT          NOT NULL,
     plan_sha256   CHAR(64)      NOT NULL,
+    -- the audit chain's length when the dry run read the database: unchanged, no record has changed since
+    audit_seq     BIGINT,
     message       TEXT,
     created_by    VARCHAR(64)   NOT NULL,
     created_at    ${instant}    NOT NULL,

@@ -37,9 +37,10 @@ public class ImportController {
 
     @Operation(summary = "Upload a file and dry-run it",
             description = "kind: AGENCIES | SUBSCRIBERS | TOKENS (CSV or .xlsx) or CERTIFICATES (DER, PEM, PKCS#7 or a"
-                    + " zip of them, with an optional CSV of certificate and token serials). Answers the job with its"
-                    + " row-by-row plan; status PLANNED can be applied, REJECTED names the rows at fault. A file that"
-                    + " cannot be read at all answers 400, 413 or 422 and creates no job.")
+                    + " zip of them, with an optional CSV of certificate and token serials). Answers 202 with the job"
+                    + " (status PLANNING) and runs the dry run in the background; poll GET /imports/{id} until it is"
+                    + " PLANNED (can be applied) or REJECTED (the rows at fault are named). A file that cannot be read"
+                    + " at all answers 400, 413 or 422 and creates no job.")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<ImportService.JobView> plan(@RequestParam(required = false) String kind,
             @RequestPart(value = "file", required = false) MultipartFile file) throws IOException {
@@ -47,7 +48,7 @@ public class ImportController {
             throw ApiException.badField("file", "error.required");
         }
         ImportService.JobView job = service.plan(kind(kind), file.getOriginalFilename(), file.getBytes());
-        return ResponseEntity.status(HttpStatus.CREATED).header("Location", "/api/v1/imports/" + job.id()).body(job);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header("Location", "/api/v1/imports/" + job.id()).body(job);
     }
 
     @Operation(summary = "Apply a planned job",

@@ -20,6 +20,8 @@ import vn.kyso.common.db.Db;
 class ImportJobs {
 
     enum Status {
+        /** The file was read; its dry run is under way. */
+        PLANNING,
         /** The dry run found nothing to refuse: the file may be applied. */
         PLANNED,
         /** The dry run refused at least one row: nothing of the file can be applied. */
@@ -36,12 +38,12 @@ class ImportJobs {
 
     record Job(String id, ImportKind kind, String fileName, String fileSha256, long fileSize, String encoding,
             Status status, int totalRows, Map<Outcome, Integer> counts, List<PlanRow> rows, String planSha256,
-            String message, String createdBy, Instant createdAt, String appliedBy, Instant startedAt,
+            Long auditSeq, String message, String createdBy, Instant createdAt, String appliedBy, Instant startedAt,
             Instant finishedAt) {
     }
 
     private static final String COLUMNS = "id, kind, file_name, file_sha256, file_size, encoding, status, total_rows,"
-            + " counts, plan, plan_sha256, message, created_by, created_at, applied_by, started_at, finished_at";
+            + " counts, plan, plan_sha256, audit_seq, message, created_by, created_at, applied_by, started_at, finished_at";
 
     private final JdbcClient jdbc;
     private final Db db;
@@ -55,8 +57,8 @@ class ImportJobs {
 
     void insert(Job job, byte[] content) {
         jdbc.sql("INSERT INTO import_job (" + COLUMNS + ", content) VALUES (:id, :kind, :fileName, :sha, :size,"
-                + " :encoding, :status, :total, :counts, :plan, :planSha, :message, :createdBy, :createdAt, NULL,"
-                + " NULL, NULL, :content)")
+                + " :encoding, :status, :total, :counts, :plan, :planSha, NULL, :message, :createdBy, :createdAt,"
+                + " NULL, NULL, NULL, :content)")
                 .param("id", job.id()).param("kind", job.kind().name()).param("fileName", job.fileName())
                 .param("sha", job.fileSha256()).param("size", job.fileSize()).param("encoding", job.encoding())
                 .param("status", job.status().name()).param("total", job.totalRows())
@@ -81,6 +83,20 @@ class ImportJobs {
         return jdbc.sql("SELECT " + COLUMNS.replace("plan,", "'[]' AS plan,")
                 + " FROM import_job ORDER BY created_at DESC, id LIMIT :limit").param("limit", limit)
                 .query(this::job).list();
+    }
+
+    /** Records the dry run's outcome: PLANNED or REJECTED, with the rows and the audit chain's length it saw. */
+    void planned(String id, Status status, Map<Outcome, Integer> counts, List<PlanRow> rows, String planSha256,
+            long auditSeq) {
+        jdbc.sql("UPDATE import_job SET status = :status, counts = :counts, plan = :plan, plan_sha256 = :sha,"
+                + " audit_seq = :seq WHERE id = :id AND status = 'PLANNING'").param("id", id)
+                .param("status", status.name()).param("counts", json.writeValueAsString(counts))
+                .param("plan", json.writeValueAsString(rows)).param("sha", planSha256).param("seq", auditSeq).update();
+    }
+
+    void planFailed(String id, String message) {
+        jdbc.sql("UPDATE import_job SET status = 'FAILED', message = :message WHERE id = :id AND status = 'PLANNING'")
+                .param("id", id).param("message", message).update();
     }
 
     /** Takes a planned job for its real run; false if someone else took it first or it is not planned. */
@@ -108,7 +124,8 @@ class ImportJobs {
 
     /** On start: a run that was under way when Kyso stopped never committed. */
     int interruptRunning(Instant at) {
-        return jdbc.sql("UPDATE import_job SET status = 'INTERRUPTED', finished_at = :at WHERE status = 'APPLYING'")
+        return jdbc.sql("UPDATE import_job SET status = 'INTERRUPTED', finished_at = :at"
+                + " WHERE status IN ('PLANNING', 'APPLYING')")
                 .param("at", db.instant(at)).update();
     }
 
@@ -119,7 +136,8 @@ class ImportJobs {
         return new Job(rs.getString("id"), ImportKind.valueOf(rs.getString("kind")), rs.getString("file_name"),
                 rs.getString("file_sha256"), rs.getLong("file_size"), rs.getString("encoding"),
                 Status.valueOf(rs.getString("status")), rs.getInt("total_rows"), counts, rows,
-                rs.getString("plan_sha256"), rs.getString("message"), rs.getString("created_by"),
+                rs.getString("plan_sha256"), TokenImport.nullableLong(rs, "audit_seq"), rs.getString("message"),
+                rs.getString("created_by"),
                 db.instant(rs, "created_at"), rs.getString("applied_by"), db.instant(rs, "started_at"),
                 db.instant(rs, "finished_at"));
     }

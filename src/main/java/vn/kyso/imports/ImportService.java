@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import org.slf4j.MDC;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -60,6 +62,7 @@ public class ImportService {
     private final JsonMapper json;
     private final Clock clock;
     private final ImportProperties properties;
+    private final JdbcClient jdbc;
     private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
     /** One real run at a time: they would queue for the database's write lock anyway. */
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
@@ -69,7 +72,8 @@ public class ImportService {
     });
 
     ImportService(List<Importer> importers, ImportJobs jobs, PlatformTransactionManager transactions, AuditLog audit,
-            Messages messages, JsonMapper json, Clock clock, ImportProperties properties) {
+            Messages messages, JsonMapper json, Clock clock, ImportProperties properties, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         importers.forEach(i -> this.importers.put(i.kind(), i));
         this.jobs = jobs;
         this.tx = new TransactionTemplate(transactions);
@@ -89,7 +93,10 @@ public class ImportService {
             Instant finishedAt, List<RowView> rows) {
     }
 
-    /** Reads the file and dry-runs it; a file that cannot be read at all is refused with a 4xx. */
+    /**
+     * Reads the file, then dry-runs it in the background (status PLANNING, then PLANNED or
+     * REJECTED). A file that cannot be read at all is refused at once with a 4xx.
+     */
     public JobView plan(ImportKind kind, String fileName, byte[] content) {
         if (kind == null) {
             throw ApiException.badField("kind", "error.required");
@@ -104,15 +111,35 @@ public class ImportService {
         Importer importer = importers.get(kind);
         String name = fileName == null ? null : fileName.substring(0, Math.min(fileName.length(), 255));
         Importer.Prepared prepared = importer.prepare(content, name);
-        List<PlanRow> rows = dryRun(importer, prepared);
-        Map<Outcome, Integer> counts = counts(rows);
-        ImportJobs.Status status = counts.get(Outcome.REJECT) > 0 ? ImportJobs.Status.REJECTED
-                : ImportJobs.Status.PLANNED;
+        Map<Outcome, Integer> none = counts(List.of());
         var job = new ImportJobs.Job(UUID.randomUUID().toString(), kind, name, Pki.sha256Hex(content),
-                content.length, prepared.encoding(), status, prepared.total(), counts, rows, digest(rows), null,
-                AuditLog.currentActor(), clock.instant(), null, null, null);
+                content.length, prepared.encoding(), ImportJobs.Status.PLANNING, prepared.total(), none, List.of(), "",
+                null, null, AuditLog.currentActor(), clock.instant(), null, null, null);
         tx.executeWithoutResult(s -> jobs.insert(job, content));
+        AtomicInteger progress = new AtomicInteger();
+        running.put(job.id(), progress);
+        submit(() -> planInBackground(job, importer, prepared, progress));
         return view(job, true);
+    }
+
+    private void planInBackground(ImportJobs.Job job, Importer importer, Importer.Prepared prepared,
+            AtomicInteger progress) {
+        long started = System.nanoTime();
+        try {
+            Plan plan = dryRun(importer, prepared, progress);
+            Map<Outcome, Integer> counts = counts(plan.rows());
+            ImportJobs.Status status = counts.get(Outcome.REJECT) > 0 ? ImportJobs.Status.REJECTED
+                    : ImportJobs.Status.PLANNED;
+            tx.executeWithoutResult(s -> jobs.planned(job.id(), status, counts, plan.rows(), digest(plan.rows()),
+                    plan.auditSeq()));
+            log.info("Import {} ({}, {} rows) dry-run in {} ms: {}", job.id(), job.kind(), job.totalRows(),
+                    (System.nanoTime() - started) / 1_000_000, status);
+        } catch (RuntimeException e) {
+            log.error("The dry run of import {} failed", job.id(), e);
+            tx.executeWithoutResult(s -> jobs.planFailed(job.id(), e.getClass().getSimpleName()));
+        } finally {
+            running.remove(job.id());
+        }
     }
 
     /**
@@ -123,6 +150,7 @@ public class ImportService {
         ImportJobs.Job job = find(id);
         switch (job.status()) {
             case PLANNED -> { }
+            case PLANNING -> throw ApiException.conflict("imports.error.planning");
             case REJECTED -> throw ApiException.conflict("imports.error.rejected", firstRejected(job))
                     .with("rejectedRows", job.rows().stream().filter(r -> r.outcome() == Outcome.REJECT)
                             .map(PlanRow::row).limit(100).toList());
@@ -133,22 +161,30 @@ public class ImportService {
         Importer importer = importers.get(job.kind());
         byte[] content = jobs.content(id);
         Importer.Prepared prepared = importer.prepare(content, job.fileName());
-        List<PlanRow> now = dryRun(importer, prepared);
-        if (!now.equals(job.rows())) {
-            List<Integer> differ = differences(job.rows(), now);
-            jobs.markStale(id, "rows " + differ);
-            throw ApiException.conflict("imports.error.stale", differ.isEmpty() ? "—" : differ.get(0))
-                    .with("changedRows", differ);
+        // every change to the registry appends to the audit chain: if it has not grown, the plan holds
+        if (!Objects.equals(job.auditSeq(), auditSeq())) {
+            List<PlanRow> now = dryRun(importer, prepared, new AtomicInteger()).rows();
+            if (!now.equals(job.rows())) {
+                List<Integer> differ = differences(job.rows(), now);
+                jobs.markStale(id, "rows " + differ);
+                throw ApiException.conflict("imports.error.stale", differ.isEmpty() ? "—" : differ.get(0))
+                        .with("changedRows", differ);
+            }
         }
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (!Boolean.TRUE.equals(tx.execute(s -> jobs.claim(id, AuditLog.currentActor(), clock.instant())))) {
             throw ApiException.conflict("imports.error.running");
         }
         AtomicInteger progress = new AtomicInteger();
         running.put(id, progress);
-        String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
-        executor.submit(() -> runAs(user, requestId, () -> realRun(job, importer, prepared, progress)));
+        submit(() -> realRun(job, importer, prepared, progress));
         return view(find(id), false);
+    }
+
+    /** Runs {@code work} on the import thread as the user who asked for it, with their request id. */
+    private void submit(Runnable work) {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        String requestId = MDC.get(RequestLogFilter.REQUEST_ID);
+        executor.submit(() -> runAs(user, requestId, work));
     }
 
     public JobView get(String id, boolean withRows) {
@@ -231,12 +267,21 @@ public class ImportService {
         }
     }
 
-    private List<PlanRow> dryRun(Importer importer, Importer.Prepared prepared) {
+    private record Plan(List<PlanRow> rows, long auditSeq) {
+    }
+
+    /** Decides every row inside a transaction that is then rolled back, noting how long the audit chain was. */
+    private Plan dryRun(Importer importer, Importer.Prepared prepared, AtomicInteger progress) {
         return tx.execute(status -> {
-            List<PlanRow> rows = importer.run(prepared, false, done -> { });
+            long seq = auditSeq();
+            List<PlanRow> rows = importer.run(prepared, false, progress::set);
             status.setRollbackOnly();
-            return rows;
+            return new Plan(rows, seq);
         });
+    }
+
+    private long auditSeq() {
+        return jdbc.sql("SELECT seq FROM audit_head WHERE id = 1").query(Long.class).single();
     }
 
     private static void runAs(Authentication user, String requestId, Runnable work) {
@@ -295,7 +340,7 @@ public class ImportService {
         AtomicInteger progress = running.get(job.id());
         int done = switch (job.status()) {
             case APPLIED -> job.totalRows();
-            case APPLYING -> progress == null ? 0 : Math.min(progress.get(), job.totalRows());
+            case PLANNING, APPLYING -> progress == null ? 0 : Math.min(progress.get(), job.totalRows());
             default -> 0;
         };
         Bilingual message = switch (job.status()) {

@@ -89,7 +89,7 @@ class ImportPages {
     @PreAuthorize(TokenPages.WRITERS)
     String job(@PathVariable String id, Model model, HttpServletResponse response) {
         ImportService.JobView job = service.get(id, true);
-        if ("APPLYING".equals(job.status())) {
+        if ("PLANNING".equals(job.status()) || "APPLYING".equals(job.status())) {
             // a plain reload every two seconds shows the progress without any script
             response.setHeader("Refresh", "2");
         }

@@ -34,19 +34,23 @@ import vn.kyso.support.TestPki;
 /** What the import tests do through the API: upload, apply and wait, read the rows. */
 public interface ImportCalls extends KysoApi {
 
+    /** Uploads a file and waits for its dry run; answers the job with its rows, or the refusal of the file. */
     default Api.Response upload(String kind, String fileName, byte[] content) {
-        return admin().postMultipart("/api/v1/imports", new Api.Part("kind", null, kind.getBytes(StandardCharsets.UTF_8)),
-                new Api.Part("file", fileName, content));
+        var accepted = admin().postMultipart("/api/v1/imports",
+                new Api.Part("kind", null, kind.getBytes(StandardCharsets.UTF_8)), new Api.Part("file", fileName, content));
+        if (accepted.status() != 202) {
+            return accepted;
+        }
+        assertThat(accepted.header("Location")).isEqualTo("/api/v1/imports/" + accepted.text("id"));
+        return waitWhile(accepted.text("id"), "PLANNING");
     }
 
-    /** Applies a planned job and waits for its real run to end; answers the final job, rows included. */
-    default Api.Response applyAndWait(String id) {
-        var started = admin().post("/api/v1/imports/" + id + "/apply", Map.of());
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    /** Polls a job while it is in {@code state}; answers the job, rows included, once it is not. */
+    default Api.Response waitWhile(String id, String state) {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
             var job = admin().get("/api/v1/imports/" + id + "?rows=false");
-            if (!"APPLYING".equals(job.text("status"))) {
+            if (!state.equals(job.text("status"))) {
                 return admin().get("/api/v1/imports/" + id);
             }
             try {
@@ -56,7 +60,14 @@ public interface ImportCalls extends KysoApi {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("import " + id + " still applying");
+        throw new AssertionError("import " + id + " still " + state);
+    }
+
+    /** Applies a planned job and waits for its real run to end; answers the final job, rows included. */
+    default Api.Response applyAndWait(String id) {
+        var started = admin().post("/api/v1/imports/" + id + "/apply", Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        return waitWhile(id, "APPLYING");
     }
 
     static List<String> outcomes(Api.Response job) {

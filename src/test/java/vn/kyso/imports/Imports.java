@@ -56,7 +56,7 @@ public interface Imports extends ImportCalls {
         long audit = auditEntries();
 
         var plan = upload("TOKENS", "thiet-bi.csv", ImportCalls.utf8Bom(csv));
-        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.text("status")).isEqualTo("PLANNED");
         assertThat(plan.text("encoding")).isEqualTo("UTF-8 (BOM)");
         assertThat(ImportCalls.outcomes(plan)).containsExactly("2:CREATE", "3:CREATE", "4:CREATE");
@@ -139,7 +139,7 @@ public interface Imports extends ImportCalls {
         long subscribers = count("subscriber");
         long audit = auditEntries();
         var plan = upload("SUBSCRIBERS", "thue-bao.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
-        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.text("status")).isEqualTo("REJECTED");
         assertThat(ImportCalls.outcomes(plan)).containsExactly("2:CREATE", "3:CREATE", "4:REJECT", "5:CREATE", "6:CREATE");
         JsonNode bad = ImportCalls.row(plan, 4);
@@ -174,7 +174,7 @@ public interface Imports extends ImportCalls {
                     + child + ",Phòng Tổ chức cán bộ," + parent + ",\n"
                     + parent + ",Sở Nội vụ thử nghiệm Đắk Nông,,Lâm Đồng\n";
             var plan = upload("AGENCIES", "don-vi.csv", LegacyText.encode(csv, encoding));
-            assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+            assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
             assertThat(plan.text("encoding")).isEqualTo(encoding);
             assertThat(ImportCalls.outcomes(plan)).containsExactly("2:CREATE", "3:CREATE");
             assertThat(applyAndWait(plan.text("id")).text("status")).isEqualTo("APPLIED");
@@ -249,7 +249,7 @@ public interface Imports extends ImportCalls {
             xlsx = out.toByteArray();
         }
         var plan = upload("SUBSCRIBERS", "thue-bao.xlsx", xlsx);
-        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.text("encoding")).isEqualTo("xlsx");
         assertThat(ImportCalls.outcomes(plan)).containsExactly("5:CREATE", "6:CREATE");
         assertThat(ImportCalls.row(plan, 5).path("key").asString()).isEqualTo(first);
@@ -288,7 +288,7 @@ public interface Imports extends ImportCalls {
                         .getBytes(StandardCharsets.UTF_8)));
         long certificates = count("certificate");
         var plan = upload("CERTIFICATES", "chung-thu.zip", zip);
-        assertThat(plan.status()).as(plan.toString()).isEqualTo(201);
+        assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.text("status")).as(plan.toString()).isEqualTo("PLANNED");
         assertThat(ImportCalls.count(plan, "CREATE")).isEqualTo(2);
         assertThat(ImportCalls.count(plan, "SKIP")).isEqualTo(1);
