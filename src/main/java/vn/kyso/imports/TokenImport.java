@@ -123,6 +123,10 @@ class TokenImport implements Importer {
             } catch (Rows.BadValue e) {
                 rows.add(Rows.refusal(line.number(), serial, e));
             }
+            if (!write && rows.size() % BATCH == 0) {
+                // a dry run's progress is the rows judged; a real run's, the rows written
+                progress.accept(rows.size());
+            }
         }
         if (write && rows.stream().noneMatch(r -> r.outcome() == Outcome.REJECT)) {
             write(changes, snapshot, file.fileName(), progress);
