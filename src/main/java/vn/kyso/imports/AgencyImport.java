@@ -140,8 +140,7 @@ class AgencyImport implements Importer {
     /** The API's own field rules (Bean Validation on the request), which the service leaves to the controller. */
     private void check(AgencyRequest request) {
         for (ConstraintViolation<AgencyRequest> violation : validator.validate(request)) {
-            String field = violation.getPropertyPath().toString();
-            throw new Rows.BadValue("imports.error.badValue", field, String.valueOf(violation.getInvalidValue()));
+            throw Rows.invalid(violation.getPropertyPath().toString(), violation.getInvalidValue());
         }
     }
 

@@ -89,7 +89,7 @@ final class Layout {
                     "serial number"),
             required("model", "Loại thiết bị", "Mẫu thiết bị", "Chủng loại", "model", "token model"),
             optional("agencyCode", "Mã đơn vị", "Mã cơ quan", "Mã đơn vị quản lý", "agency code", "agency"),
-            optional("holder", "Người giữ", "Người sử dụng", "Người được bàn giao", "holder"),
+            new Column("holder", false, 12, List.of("Người giữ", "Người sử dụng", "Người được bàn giao", "holder")),
             optional("state", "Trạng thái", "Tình trạng", "state"),
             optional("batch", "Lô", "Lô hàng", "batch"),
             optional("receivedOn", "Ngày nhận", "Ngày tiếp nhận", "received on", "received"),

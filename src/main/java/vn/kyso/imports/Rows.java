@@ -64,7 +64,7 @@ final class Rows {
             Violations.Violation first = invalid.violations().get(0);
             Object[] args = first.args() == null ? new Object[0] : first.args();
             return PlanRow.reject(row, key, "imports.error.field", field(first.field()),
-                    new vn.kyso.imports.Rows.Deferred(first.key(), args));
+                    new Deferred(first.key(), args));
         }
         if (e instanceof BadValue bad) {
             return PlanRow.reject(row, key, bad.key, bad.args);
@@ -85,6 +85,16 @@ final class Rows {
             }
             return out.toString();
         }
+    }
+
+    /** A required column left blank in this row. */
+    static BadValue required(String column) {
+        return new BadValue("imports.error.field", column, new Deferred("error.required", new Object[0]));
+    }
+
+    /** A value the API's Bean Validation refuses, named by its column. */
+    static BadValue invalid(String column, Object value) {
+        return value == null ? required(column) : new BadValue("imports.error.badValue", column, String.valueOf(value));
     }
 
     static String field(String field) {

@@ -181,8 +181,7 @@ class SubscriberImport implements Importer {
 
     private void check(SubscriberRequest request) {
         for (ConstraintViolation<SubscriberRequest> violation : validator.validate(request)) {
-            throw new Rows.BadValue("imports.error.badValue", violation.getPropertyPath().toString(),
-                    String.valueOf(violation.getInvalidValue()));
+            throw Rows.invalid(violation.getPropertyPath().toString(), violation.getInvalidValue());
         }
     }
 

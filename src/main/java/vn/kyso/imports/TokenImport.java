@@ -136,7 +136,10 @@ class TokenImport implements Importer {
 
     private PlanRow one(Table.Line line, String serial, Snapshot s, List<Change> changes) {
         if (serial.isEmpty()) {
-            throw new Rows.BadValue("imports.error.badValue", "serial", String.valueOf(line.get("serial")));
+            throw Rows.required("serial");
+        }
+        if (line.get("model") == null) {
+            throw Rows.required("model");
         }
         if (serial.length() > 64) {
             throw new Rows.BadValue("imports.error.badValue", "serial", serial);
