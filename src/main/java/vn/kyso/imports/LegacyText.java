@@ -167,7 +167,7 @@ public final class LegacyText {
             while (i < text.length() && wordChar(text.charAt(i))) {
                 i++;
             }
-            String word = text.substring(start, i);
+            String word = trimPunctuation(text.substring(start, i));
             if (word.chars().allMatch(ch -> ch < 0x80)) {
                 continue;
             }
@@ -182,6 +182,27 @@ public final class LegacyText {
             }
         }
         return new Score(good, bad, firstBadLine, firstBadWord);
+    }
+
+    /** Dashes, quotes and the like around a word are punctuation, not part of it: "“Nguyễn”" and "–". */
+    private static String trimPunctuation(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && punctuation(word.charAt(from))) {
+            from++;
+        }
+        while (to > from && punctuation(word.charAt(to - 1))) {
+            to--;
+        }
+        return word.substring(from, to);
+    }
+
+    /**
+     * Only the punctuation office text uses: ASCII, dashes, curly quotes, the ellipsis and the
+     * bullet. Not "·", "«" or "¡", which is what TCVN3 letters turn into when read as Windows-1258.
+     */
+    private static boolean punctuation(char c) {
+        return c < 0x80 ? !Character.isLetterOrDigit(c) : "–—“”‘’…•".indexOf(c) >= 0;
     }
 
     private static boolean wordChar(char c) {
