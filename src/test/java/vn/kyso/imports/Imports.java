@@ -269,7 +269,8 @@ public interface Imports extends ImportCalls {
                 "pem", Pki.pem("CERTIFICATE", Pki.encoded(ca.root)))).status()).isEqualTo(201);
         String agency = newAgency("Sở Y tế");
         Person an = newIndividual(agency, "Nguyễn Văn An");
-        Person binh = newIndividual(agency, "Lê Thị Bình");
+        // a name no other test gives anyone, so that the name alone finds her
+        Person binh = newIndividual(agency, "Hà Thị Thu Bình");
         String token = unique("TKX");
         assertThat(admin().post("/api/v1/tokens", Map.of("serial", token, "model", "SAFENET-5110",
                 "agencyCode", agency)).status()).isEqualTo(201);
@@ -277,7 +278,7 @@ public interface Imports extends ImportCalls {
         X509Certificate anCert = ca.issue("Nguyễn Văn An", an.email(), now.minus(Duration.ofDays(1)),
                 now.plus(Duration.ofDays(700)));
         // an e-mail nobody has: found by name
-        X509Certificate binhCert = ca.issue("Lê Thị Bình", "khac" + unique("m").toLowerCase() + "@lamdong.gov.vn",
+        X509Certificate binhCert = ca.issue("Hà Thị Thu Bình", "khac" + unique("m").toLowerCase() + "@lamdong.gov.vn",
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(700)));
         String anSerial = Pki.hex(anCert.getSerialNumber());
         String binhSerial = Pki.hex(binhCert.getSerialNumber());
@@ -293,7 +294,7 @@ public interface Imports extends ImportCalls {
         assertThat(ImportCalls.count(plan, "CREATE")).isEqualTo(2);
         assertThat(ImportCalls.count(plan, "SKIP")).isEqualTo(1);
         assertThat(plan.raw().body()).contains("Matched by e-mail to Nguyễn Văn An").contains("token " + token)
-                .contains("Matched by name to Lê Thị Bình");
+                .contains("Matched by name to Hà Thị Thu Bình (subscriber " + binh.id() + ")");
         assertThat(count("certificate")).isEqualTo(certificates);
 
         var applied = applyAndWait(plan.text("id"));

@@ -7,18 +7,56 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
-import vn.kyso.support.SqliteContext;
+import vn.kyso.support.Api;
+import vn.kyso.support.TestDatabases;
 
 /**
  * The files of pki-samples/imports/ import cleanly, in the documented order, into a Kyso that
- * trusts the sample root. A context of its own: the other tests must not trust that root.
+ * trusts the sample root. A Kyso of its own, on its own SQLite database: the sample province's
+ * agencies, people and root stay out of the database the other tests share.
  */
-@TestPropertySource(properties = "kyso.imports.max-zip-entries=19999")
-class SampleImportFilesTest extends SqliteContext implements ImportCalls {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SampleImportFilesTest implements ImportCalls {
 
     private static final Path SAMPLES = Path.of("pki-samples");
+    private static Path dataDir;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        dataDir = TestDatabases.sqlite(registry);
+    }
+
+    @Override
+    public Api api() {
+        return Api.at(port);
+    }
+
+    @Override
+    public Api admin() {
+        try {
+            return api().as("admin", Files.readString(dataDir.resolve("initial-admin-password")).strip());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
 
     @Test
     void theSampleProvinceImportsInOrder() throws Exception {
