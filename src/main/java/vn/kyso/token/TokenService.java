@@ -218,7 +218,7 @@ public class TokenService {
     }
 
     /** Serials are printed on the device; people type them with spaces, dashes and lower case. */
-    static String normalizeSerial(String serial) {
+    public static String normalizeSerial(String serial) {
         return serial == null ? "" : serial.strip().replaceAll("[\\s:-]", "").toUpperCase(Locale.ROOT);
     }
 

@@ -16,7 +16,7 @@ import vn.kyso.common.Messages;
  */
 @ControllerAdvice(assignableTypes = {TokenPages.class, CertificatePages.class, AgencyPages.class,
         SubscriberPages.class, ReportPages.class, ReorganisationPages.class,
-        RequestPages.class, ApprovalPages.class})
+        RequestPages.class, ApprovalPages.class, ImportPages.class})
 class PageRefusals {
 
     private final Messages messages;

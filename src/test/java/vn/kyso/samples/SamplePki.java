@@ -94,6 +94,7 @@ public final class SamplePki {
             deleteTree(dataDir);
         }
         System.out.println("Wrote the sample PKI to " + out);
+        SampleImports.write(out);
     }
 
     /** A fresh Kyso on SQLite in {@code dataDir}; command-line properties outrank any KYSO_* in the environment. */

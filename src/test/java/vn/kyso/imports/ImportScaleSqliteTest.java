@@ -1,0 +1,6 @@
+package vn.kyso.imports;
+
+import vn.kyso.support.SqliteContext;
+
+class ImportScaleSqliteTest extends SqliteContext implements ImportScale {
+}
