@@ -37,7 +37,9 @@ public class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
-        return ProblemAdvice.respond(problems.of(status, key(status), request.getMethod()));
+        Object detail = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? String.valueOf(request.getContentType())
+                : request.getMethod();
+        return ProblemAdvice.respond(problems.of(status, key(status), detail));
     }
 
     private static String key(HttpStatus status) {
@@ -48,6 +50,8 @@ public class ProblemErrorController implements ErrorController {
             case FORBIDDEN -> "error.forbidden";
             case CONTENT_TOO_LARGE -> "error.upload.tooLarge";
             case BAD_REQUEST -> "error.json.malformed";
+            case UNSUPPORTED_MEDIA_TYPE -> "error.mediaType.unsupported";
+            case NOT_ACCEPTABLE -> "error.mediaType.notAcceptable";
             default -> "error.internal";
         };
     }

@@ -271,7 +271,7 @@ class AccessMatrixTest extends SqliteContext {
         return switch (route.toString()) {
             case "POST /api/v1/crls" -> caller.api(method, path, null, "application/pkix-crl",
                     "not a CRL".getBytes(StandardCharsets.US_ASCII));
-            case "POST /api/v1/verifications", "POST /api/v1/requests/{id}/letter" -> {
+            case "POST /api/v1/verifications", "POST /api/v1/requests/{id}/letter", "POST /api/v1/imports" -> {
                 // an empty document: refused as bad input once the caller is let in
                 String boundary = "matrix";
                 String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"a.pdf\""

@@ -113,6 +113,13 @@ final class AccessPolicy {
         GET    /api/v1/reorganisations/{id}                         in    in        no    no      no       no      no
         POST   /api/v1/reorganisations/{id}/start                   in    in        no    no      no       no      no
 
+        # bulk imports (an unknown job: let in, then not found)
+        POST   /api/v1/imports                                      in    in        no    no      no       no      no
+        GET    /api/v1/imports                                      ok    ok        no    no      no       no      no
+        GET    /api/v1/imports/{id}                                 in    in        no    no      no       no      no
+        POST   /api/v1/imports/{id}/apply                           in    in        no    no      no       no      no
+        GET    /api/v1/imports/{id}/result.csv text/csv             in    in        no    no      no       no      no
+
         # users and the audit log
         GET    /api/v1/users                                        ok    no        no    no      no       no      no
         POST   /api/v1/users                                        in    no        no    no      no       no      no
@@ -196,6 +203,11 @@ final class AccessPolicy {
         GET    /requests/{id}/letter                                in    in        no    in      in       in      no
         POST   /requests/{id}/{transition}                          in    in        no    no      no       no      no
         GET    /approvals                                           ok    ok        no    no      no       ok      no
+        GET    /imports                                             ok    ok        no    no      no       no      no
+        POST   /imports                                             in    in        no    no      no       no      no
+        GET    /imports/{id}                                        in    in        no    no      no       no      no
+        POST   /imports/{id}/apply                                  in    in        no    no      no       no      no
+        GET    /imports/{id}/result.csv                             in    in        no    no      no       no      no
         POST   /approvals/{id}/{decision}                           in    in        no    no      no       no      no
         POST   /admin/policy                                        in    no        no    no      no       no      no
         """;
