@@ -129,7 +129,7 @@ final class Database {
         // Kyso makes its own schema, CA and administrator; the generator fills in the rest
         System.out.println("  starting Kyso once on an empty " + name + " database");
         try (Service kyso = start(18080, "512m", dataDir.resolve("first-start.log"), List.of())) {
-            kyso.awaitUp(Duration.ofMinutes(3));
+            kyso.awaitUp(Duration.ofMinutes(15));
         }
         System.out.println("  generating at scale " + scale + " (1 = national)");
         NationalData.Counts counts = NationalData.generate(url, user, dataDir, Double.parseDouble(scale));

@@ -75,7 +75,7 @@ final class HttpFigures {
         }
         kyso = db.start(PORT, "512m", db.dataDir().resolve("kyso.log"), jvm);
         try {
-            Duration up = kyso.awaitUp(Duration.ofMinutes(2));
+            Duration up = kyso.awaitUp(Duration.ofMinutes(15));
             results.add("start to health UP with the national data set", db.name(),
                     Results.f("%.1f s", up.toMillis() / 1000.0), "-", "-", "< 10 s", up.toMillis() < 10_000);
             kyso.watchHeap();
