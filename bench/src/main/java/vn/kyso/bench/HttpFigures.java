@@ -77,7 +77,8 @@ final class HttpFigures {
         try {
             Duration up = kyso.awaitUp(Duration.ofMinutes(15));
             results.add("start to health UP with the national data set", db.name(),
-                    Results.f("%.1f s", up.toMillis() / 1000.0), "-", "-", "< 10 s", up.toMillis() < 10_000);
+                    Results.f("%.1f s (Kyso used %.1f CPU s)", up.toMillis() / 1000.0, kyso.cpuSeconds()), "-", "-",
+                    "< 10 s", up.toMillis() < 10_000);
             kyso.watchHeap();
             if (!db.postgres()) {
                 fsync();
@@ -273,7 +274,7 @@ final class HttpFigures {
             kysoRequests.add(ocspRequest(new BigInteger(serial, 16), "/ocsp"));
         }
         Load load = new Load(HOST, PORT, 200);
-        Load.Result r = load.closed("OCSP", k -> kysoRequests.get(k % kysoRequests.size()), 16, warmup, seconds);
+        Load.Result r = closed(load, "OCSP", k -> kysoRequests.get(k % kysoRequests.size()), 16);
         System.out.println("  " + r);
         String baseline = "-";
         String ratio = "-";
@@ -316,7 +317,7 @@ final class HttpFigures {
             }
         }
         Load load = new Load(HOST, PORT, 201);
-        Load.Result most = load.closed("verify CMS", k -> cms, 16, warmup, seconds);
+        Load.Result most = closed(load, "verify CMS", k -> cms, 16);
         System.out.println("  " + most);
         results.add("HTTP verification, 10 KB CMS, 16 connections", db.name(), rate(most), "-", "-", ">= 1,500 /s",
                 most.errors() == 0 && most.perSecond() >= 1_500);
@@ -328,7 +329,7 @@ final class HttpFigures {
                         open.perSecond()), "-", "-", "p99 < 25 ms at 750 /s",
                 open.errors() == 0 && half >= 750 && open.percentileMillis(99) < 25);
 
-        Load.Result pdfs = load.closed("verify PDF", k -> signedPdf, 8, warmup, seconds);
+        Load.Result pdfs = closed(load, "verify PDF", k -> signedPdf, 8);
         System.out.println("  " + pdfs);
         Double base = results.numbers.get("Pades.baseline");
         results.add(Results.f("HTTP verification, %d KB signed PDF, 8 connections", pdf.length / 1024), db.name(),
@@ -378,7 +379,7 @@ final class HttpFigures {
         }
         call(requests.get(0), 201);
         Load load = new Load(HOST, PORT, 201);
-        Load.Result r = load.closed("issue", k -> requests.get(k % requests.size()), 16, warmup, seconds);
+        Load.Result r = closed(load, "issue", k -> requests.get(k % requests.size()), 16);
         System.out.println("  " + r);
         Double base = results.numbers.get("IssueSigning.baseline");
         results.add("issue from CSR over HTTP (P-256 CA, each committed with its audit entry), 16 connections",
@@ -413,9 +414,27 @@ final class HttpFigures {
                 db.name(), Results.f("%.2f ms = at most %.0f commits/s", ms, 1000 / ms), "-", "-", "-", null);
     }
 
-    private static String rate(Load.Result r) {
-        return Results.f("%.0f /s (p50 %.1f ms, p99 %.1f ms%s)", r.perSecond(), r.percentileMillis(50),
-                r.percentileMillis(99), r.errors() > 0 ? ", " + r.errors() + " errors: " + r.firstError() : "");
+    private String rate(Load.Result r) {
+        String cpu = "";
+        if (!Double.isNaN(cpuPerRequestMs)) {
+            cpu = Results.f(", Kyso CPU %.2f ms per request%s", cpuPerRequestMs, db.postgres() ? " + PostgreSQL's" : "");
+        }
+        return Results.f("%.0f /s (p50 %.1f ms, p99 %.1f ms%s%s)", r.perSecond(), r.percentileMillis(50),
+                r.percentileMillis(99), cpu, r.errors() > 0 ? ", " + r.errors() + " errors: " + r.firstError() : "");
+    }
+
+    private double cpuPerRequestMs = Double.NaN;
+
+    /** A closed-loop run, with the service's CPU time per request over the whole run (warm-up included). */
+    private Load.Result closed(Load load, String what, java.util.function.IntFunction<Load.Request> requests,
+            int connections) throws InterruptedException {
+        double cpu0 = kyso.cpuSeconds();
+        Load.Result r = load.closed(what, requests, connections, warmup, seconds);
+        double cpu = kyso.cpuSeconds() - cpu0;
+        // requests in the warm-up are not counted in r; estimate them at the measured rate
+        double all = r.requests() * (warmup + seconds) / seconds;
+        cpuPerRequestMs = all == 0 ? Double.NaN : cpu * 1000 / all;
+        return r;
     }
 
     private Load.Answer call(Load.Request request, int expected) throws IOException {

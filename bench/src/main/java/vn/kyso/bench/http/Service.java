@@ -82,6 +82,22 @@ public final class Service implements AutoCloseable {
         throw new IllegalStateException("Kyso was not UP within " + limit + "; see " + log + ":\n" + tail());
     }
 
+    /**
+     * CPU time the Kyso process has used so far (user + system, from /proc), in seconds. On a
+     * machine shared with other work, CPU per request says what the code costs whatever the
+     * others take; wall-clock rates do not.
+     */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the name: state is [0], utime [11], stime [12], in clock ticks (100 per second)
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     public int port() {
         return port;
     }
