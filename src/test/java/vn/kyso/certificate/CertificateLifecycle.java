@@ -106,6 +106,29 @@ public interface CertificateLifecycle extends KysoApi {
     }
 
     @Test
+    default void searchFindsAnyPartOfTheNameThroughTheTrigramIndex() {
+        String agency = newAgency("Sở Tư pháp");
+        String binh = issue(newIndividual(agency, "Trần Văn Bình").id(), TestPki.csr(TestPki.ec("secp256r1")))
+                .text("serialNumber");
+        issue(newIndividual(agency, "Phạm Thị Lan").id(), TestPki.csr(TestPki.ec("secp256r1")));
+        java.util.function.Function<String, Long> found = q -> {
+            var page = admin().get("/api/v1/certificates?agency=" + agency + "&q=" + q);
+            assertThat(page.status()).as(q).isEqualTo(200);
+            return page.json().path("totalItems").asLong();
+        };
+        assertThat(found.apply("van%20bin")).isEqualTo(1);
+        assertThat(found.apply("B%C3%ACnh")).as("with diacritics").isEqualTo(1);
+        assertThat(found.apply("an")).as("shorter than a trigram").isEqualTo(2);
+        assertThat(found.apply("thi%20lan")).isEqualTo(1);
+        assertThat(found.apply("lan%20x")).isZero();
+        assertThat(found.apply("50%25")).as("LIKE's own characters are plain text").isZero();
+        assertThat(found.apply("n_b")).isZero();
+        assertThat(admin().post("/api/v1/certificates/" + binh + "/revoke", Map.of("reason", "superseded")).status())
+                .isEqualTo(200);
+        assertThat(found.apply("tran%20van")).as("still found after the row changed").isEqualTo(1);
+    }
+
+    @Test
     default void badRequestsAreRefusedAndStoreNothing() {
         String agency = newAgency("Sở Tài chính");
         Person person = newIndividual(agency, "Trần Văn Bình");

@@ -124,9 +124,19 @@ final class Samples {
         return cms(content, attached, clock.instant().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** {@code signingTime} null leaves the attribute out, as PAdES wants (the claimed time is /M). */
+    /** A signing key, its certificate, and the CA certificates to put beside it. */
+    record Signer(PrivateKey key, X509Certificate certificate, List<X509Certificate> chain) {
+    }
+
     private byte[] cms(byte[] content, boolean attached, Instant signingTime) throws Exception {
-        ContentSigner signer = new JcaContentSignerBuilder("SHA256withRSA").setProvider(Pki.BC).build(signerKey);
+        return cms(new Signer(signerKey, signerCert, List.of(issuing)), content, attached, signingTime);
+    }
+
+    /** {@code signingTime} null leaves the attribute out, as PAdES wants (the claimed time is /M). */
+    static byte[] cms(Signer by, byte[] content, boolean attached, Instant signingTime) throws Exception {
+        X509Certificate signerCert = by.certificate();
+        String algorithm = by.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+        ContentSigner signer = new JcaContentSignerBuilder(algorithm).setProvider(Pki.BC).build(by.key());
         ASN1EncodableVector attributes = new ASN1EncodableVector();
         IssuerSerial issuerSerial = new IssuerSerial(new GeneralNames(new GeneralName(
                 X500Name.getInstance(signerCert.getIssuerX500Principal().getEncoded()))), signerCert.getSerialNumber());
@@ -145,7 +155,9 @@ final class Samples {
         generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
                 new JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build())
                 .setSignedAttributeGenerator(signed).build(signer, signerCert));
-        generator.addCertificates(new JcaCertStore(List.of(signerCert, issuing)));
+        List<X509Certificate> certificates = new java.util.ArrayList<>(List.of(signerCert));
+        certificates.addAll(by.chain());
+        generator.addCertificates(new JcaCertStore(certificates));
         return generator.generate(new CMSProcessableByteArray(content), attached).getEncoded(ASN1Encoding.DER);
     }
 
@@ -162,6 +174,11 @@ final class Samples {
 
     /** A multi-page PDF of about {@code size} bytes with one invisible PAdES signature (ETSI.CAdES.detached). */
     byte[] signedPdf(int size) throws Exception {
+        return signedPdf(new Signer(signerKey, signerCert, List.of(issuing)), size,
+                clock.instant().minusSeconds(60));
+    }
+
+    static byte[] signedPdf(Signer by, int size, Instant signedAt) throws Exception {
         // the embedded font is a fixed cost, each page a near-constant one: fit a line through two sizes
         int small = unsignedPdf(2).length;
         float perPage = (unsignedPdf(6).length - small) / 4f;
@@ -171,11 +188,11 @@ final class Samples {
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
             signature.setReason("Phê duyệt");
-            signature.setSignDate(GregorianCalendar.from(clock.instant().minusSeconds(60).atZone(ZoneOffset.UTC)));
+            signature.setSignDate(GregorianCalendar.from(signedAt.atZone(ZoneOffset.UTC)));
             options.setPreferredSignatureSize(8_000);
             document.addSignature(signature, content -> {
                 try {
-                    return cms(content.readAllBytes(), false, null);
+                    return cms(by, content.readAllBytes(), false, null);
                 } catch (IOException e) {
                     throw e;
                 } catch (Exception e) {
