@@ -31,6 +31,7 @@ import tools.jackson.databind.JsonNode;
 
 import vn.kyso.ca.Pki;
 import vn.kyso.support.Api;
+import vn.kyso.support.KysoProcess;
 import vn.kyso.support.TestPki;
 
 /**

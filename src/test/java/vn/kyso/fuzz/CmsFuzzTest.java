@@ -55,6 +55,7 @@ class CmsFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void signatures(FuzzedDataProvider data) {
+        Sanitizers.allowLoopback();
         boolean detached = data.consumeBoolean();
         byte[] signature = Mutations.of(data, SIGNATURES);
         byte[] content = detached ? DETACHED_CONTENT : null;

@@ -54,6 +54,7 @@ class PdfFuzzTest {
 
     @FuzzTest(maxDuration = "10m")
     void signedPdfs(FuzzedDataProvider data) {
+        Sanitizers.allowLoopback();
         byte[] pdf = Mutations.of(data, PDFS);
         try {
             PdfFacts facts = PdfReader.read(pdf, LIMITS);

@@ -1,4 +1,4 @@
-package vn.kyso.durability;
+package vn.kyso.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,17 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import vn.kyso.support.Api;
-
 /**
  * Kyso in a JVM of its own, started from the test class path as a user would start the jar, so
  * that it can be killed with SIGKILL (ProcessHandle.destroyForcibly on Linux) mid-request and
  * started again on the same database. Its output goes to a numbered log file in the data directory.
  */
-final class KysoProcess {
+public final class KysoProcess {
 
-    static final String ADMIN = "durable-admin";
-    static final String PASSWORD = "Quản trị bền vững 2026";
+    public static final String ADMIN = "admin";
+    public static final String PASSWORD = "Quản trị tiến trình riêng 2026";
     private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
 
     private final Process process;
@@ -37,7 +35,14 @@ final class KysoProcess {
     }
 
     /** Starts Kyso with {@code settings} (Spring property names) and waits until its health is UP. */
-    static KysoProcess start(Map<String, String> settings, Path log) {
+    public static KysoProcess start(Map<String, String> settings, Path log) {
+        KysoProcess kyso = launch(settings, Map.of(), log);
+        kyso.awaitHealthy();
+        return kyso;
+    }
+
+    /** Starts Kyso with {@code settings} and extra environment variables, without waiting for it. */
+    public static KysoProcess launch(Map<String, String> settings, Map<String, String> environment, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -46,41 +51,54 @@ final class KysoProcess {
         settings.forEach((name, value) -> command.add("--" + name + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(environment);
         try {
-            KysoProcess kyso = new KysoProcess(builder.start(), log, port);
-            kyso.awaitHealthy();
-            return kyso;
+            return new KysoProcess(builder.start(), log, port);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    Api admin() {
+    public Api admin() {
         return Api.at(port).as(ADMIN, PASSWORD);
     }
 
-    Api anonymous() {
+    public Api anonymous() {
         return Api.at(port);
     }
 
     /** SIGKILL: no shutdown hook, no graceful shutdown, no flush; the database must cope. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         waitForExit();
     }
 
     /** SIGTERM, for the end of the test. */
-    void stop() {
+    public void stop() {
         process.destroy();
         waitForExit();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The exit code, once Kyso has ended by itself (a refused start), or a failure if it has not. */
+    public int awaitExit(Duration within) {
+        try {
+            if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Kyso is still running after " + within + ":\n" + logTail());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -95,7 +113,7 @@ final class KysoProcess {
         }
     }
 
-    private void awaitHealthy() {
+    public void awaitHealthy() {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -116,7 +134,7 @@ final class KysoProcess {
         throw new IllegalStateException("Kyso was not UP within " + START_TIMEOUT + ":\n" + logTail());
     }
 
-    static void sleep(long millis) {
+    public static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
