@@ -114,6 +114,12 @@ final class CrashScenario {
                 kyso = start();
                 verify(i);
             }
+            for (int n = 1; n <= starts; n++) {
+                assertThat(java.nio.file.Files.readString(dir.resolve("kyso-" + n + ".log")))
+                        .as("Kyso's log of start " + n).doesNotContain("Unexpected failure on");
+            }
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError("seed " + seed + " (-Dkyso.durability.seed=" + seed + "), data in " + dir
                     + ": " + e.getMessage() + "\n--- Kyso's log ---\n" + kyso.logTail(), e);

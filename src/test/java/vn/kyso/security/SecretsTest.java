@@ -162,11 +162,13 @@ class SecretsTest {
     }
 
     private Api.Response record(Api.Response response) {
+        assertThat(response.status()).as(response.toString()).isLessThan(500);
         responses.add(response.raw().body().getBytes(StandardCharsets.UTF_8));
         return response;
     }
 
     private void bytes(Api.Bytes response) {
+        assertThat(response.status()).isLessThan(500);
         responses.add(response.body());
     }
 
