@@ -17,14 +17,14 @@ import vn.kyso.verify.pdf.PdfLimits;
  * A relying party of the sample PKI in pki-samples/ on the day it was made: it trusts only the
  * sample root, knows the issuing CA, and has both sample CRLs as its revocation data.
  */
-final class SampleTrust {
+public final class SampleTrust {
 
-    static final Path SAMPLES = Path.of("pki-samples");
+    public static final Path SAMPLES = Path.of("pki-samples");
 
     private SampleTrust() {
     }
 
-    static TrustContext trust() {
+    public static TrustContext trust() {
         return new TrustContext(
                 Set.of(new TrustAnchor(Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso-root.pem"))).get(0), null)),
                 Pki.certificates(Corpus.read(SAMPLES.resolve("ca/kyso.pem"))),
@@ -33,7 +33,7 @@ final class SampleTrust {
     }
 
     /** A verifier whose "now" is a minute after the sample CRLs were signed, so they are fresh. */
-    static Verifier verifier() {
+    public static Verifier verifier() {
         Clock then = Clock.fixed(crl("crl/kyso.crl").getThisUpdate().toInstant().plusSeconds(60), ZoneOffset.UTC);
         return new Verifier(new PathValidator(RevocationRegistry.NONE), PdfLimits.defaults(), then);
     }
