@@ -20,8 +20,8 @@ import vn.kyso.bench.data.Rows.Tok;
 /**
  * The national data set, written straight into a database Kyso has created (schema, CA, admin):
  * the agency tree of {@link Tree}, subscribers spread over it by size, 2,000,000 real certificates
- * signed by Kyso's issuing CA (17% of them renewals of an expired one, 5% of all revoked for the
- * reasons the decree lists), and 1,000,000 tokens with their history, at scale 1. What Kyso's own
+ * signed by Kyso's issuing CA (for 17% of subscribers the current one renewed an expired one;
+ * 5% of all are revoked, for the reasons the decree lists), and 1,000,000 tokens with their history, at scale 1. What Kyso's own
  * services would also have written — an audit entry per change, the handover record PDFs — is
  * left out: the benchmarks read the registry, and appending to an empty audit chain costs the
  * same as to a long one.

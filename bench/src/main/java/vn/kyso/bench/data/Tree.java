@@ -7,12 +7,14 @@ import java.util.Random;
 /**
  * The country as Kyso's agency tree: the 34 provinces and cities of the 2025 reorganisation, each
  * with its people's committee at the root, a few departments (sở) under it, and its communes and
- * wards (xã, phường) — 3,321 in all, shared out roughly by size. 3,400 agencies at scale 1.
+ * wards (xã, phường) — 3,321 in all, shared out roughly by size. At scale 1: 34 provinces, 79
+ * departments and 3,321 communes, 3,434 agencies.
  */
 final class Tree {
 
     static final int COMMUNES = 3_321;
-    static final int AGENCIES = 3_400;
+    /** Departments beyond the one each province has at least. */
+    static final int MORE_DEPARTMENTS = 45;
 
     /** Name, mail domain, relative size (communes and staff scale with it). */
     record Province(String name, String domain, int weight) {
@@ -59,8 +61,7 @@ final class Tree {
     static List<Unit> build(double scale, Random random) {
         int totalWeight = PROVINCES.stream().mapToInt(Province::weight).sum();
         int communes = Math.max(PROVINCES.size(), (int) Math.round(COMMUNES * scale));
-        int departments = Math.max(PROVINCES.size(), (int) Math.round((AGENCIES - COMMUNES - PROVINCES.size()) * scale)
-                + PROVINCES.size());
+        int departments = PROVINCES.size() + (int) Math.round(MORE_DEPARTMENTS * scale);
         List<Unit> units = new ArrayList<>();
         int communesLeft = communes;
         int departmentsLeft = departments;
