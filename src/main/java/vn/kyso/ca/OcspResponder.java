@@ -2,9 +2,13 @@ package vn.kyso.ca;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
@@ -36,12 +40,27 @@ import vn.kyso.common.db.Db;
  * RFC 6960 answers for certificates of Kyso's issuing CA, read straight from the database, so a
  * revocation is visible the moment it commits. Signed by the delegated OCSP signer. A request
  * for another CA's certificate gets "unauthorized"; a serial this CA never issued, "unknown".
+ * <p>
+ * Signing is most of an answer's cost, and relying parties ask about the same certificates again
+ * and again, so an answer about one known certificate without a nonce is kept for up to a minute
+ * and sent again, as RFC 5019 allows for pre-produced responses. It is kept together with the
+ * CA's revocation version, read before the status: any revocation, hold or release commits a new
+ * version, and the next question gets a freshly signed answer.
  */
 @Service
 public class OcspResponder {
 
     /** A single request carrying more is refused as malformed: nobody needs that many at once. */
     static final int MAX_CERTIFICATES = 32;
+    static final Duration REUSE = Duration.ofMinutes(1);
+    /** Enough for every active signer of a province to be asked about at once; cleared when full. */
+    private static final int MAX_KEPT = 50_000;
+
+    private record Kept(long revocationVersion, Instant producedAt, byte[] response) {
+    }
+
+    private final Map<ByteBuffer, Kept> kept = new ConcurrentHashMap<>();
+    private final CaRepository cas;
 
     private final BuiltInCa builtIn;
     private final JdbcClient jdbc;
@@ -51,8 +70,10 @@ public class OcspResponder {
     private final DigestCalculatorProvider digests;
     private final X509CertificateHolder issuer;
 
-    public OcspResponder(BuiltInCa builtIn, JdbcClient jdbc, Db db, Clock clock, KysoProperties properties) {
+    public OcspResponder(BuiltInCa builtIn, JdbcClient jdbc, Db db, Clock clock, KysoProperties properties,
+            CaRepository cas) {
         this.builtIn = builtIn;
+        this.cas = cas;
         this.jdbc = jdbc;
         this.db = db;
         this.clock = clock;
@@ -78,14 +99,24 @@ public class OcspResponder {
             if (requests.length == 0 || requests.length > MAX_CERTIFICATES) {
                 return status(OCSPRespBuilder.MALFORMED_REQUEST);
             }
+            Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            ByteBuffer key = nonce == null && requests.length == 1
+                    ? ByteBuffer.wrap(requests[0].getCertID().toASN1Primitive().getEncoded()) : null;
+            long version = key == null ? 0 : cas.revocationVersion(builtIn.issuingRecord().id());
+            Kept ready = key == null ? null : kept.get(key);
+            Instant now = clock.instant();
+            if (ready != null && ready.revocationVersion() == version && !now.isBefore(ready.producedAt())
+                    && now.isBefore(ready.producedAt().plus(REUSE))) {
+                return ready.response();
+            }
             BuiltInCa.OcspSigner signer = builtIn.ocspSigner();
             BasicOCSPRespBuilder builder = new BasicOCSPRespBuilder(
                     new RespID(new JcaX509CertificateHolder(signer.certificate()).getSubjectPublicKeyInfo(),
                             digests.get(RespID.HASH_SHA1)));
-            Instant now = clock.instant();
             Date thisUpdate = Date.from(now);
             Date nextUpdate = Date.from(now.plus(settings.ocspValidity()));
             boolean authoritative = false;
+            boolean known = true;
             for (Req one : requests) {
                 CertificateID id = one.getCertID();
                 if (!id.matchesIssuer(issuer, digests)) {
@@ -93,18 +124,27 @@ public class OcspResponder {
                     continue;
                 }
                 authoritative = true;
-                builder.addResponse(id, status(id.getSerialNumber()), thisUpdate, nextUpdate, null);
+                CertificateStatus status = status(id.getSerialNumber());
+                // a serial not issued yet may be issued the next moment; only known answers are kept
+                known &= !(status instanceof UnknownStatus);
+                builder.addResponse(id, status, thisUpdate, nextUpdate, null);
             }
             if (!authoritative) {
                 return status(OCSPRespBuilder.UNAUTHORIZED);
             }
-            Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
                 builder.setResponseExtensions(new Extensions(nonce));
             }
             BasicOCSPResp basic = builder.build(builtIn.ocspContentSigner(),
                     new X509CertificateHolder[] {new JcaX509CertificateHolder(signer.certificate())}, thisUpdate);
-            return new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            byte[] response = new OCSPRespBuilder().build(OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+            if (key != null && known) {
+                if (kept.size() >= MAX_KEPT) {
+                    kept.clear();
+                }
+                kept.put(key, new Kept(version, now, response));
+            }
+            return response;
         } catch (Exception e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
         }

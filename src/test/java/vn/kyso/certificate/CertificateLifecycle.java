@@ -234,6 +234,53 @@ public interface CertificateLifecycle extends KysoApi {
         assertThat(finalRevoke.text("status")).isEqualTo("REVOKED");
     }
 
+    private byte[] ocsp(X509Certificate issuing, BigInteger serial, byte[] nonce) {
+        try {
+            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
+            var builder = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
+                    digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuing), serial));
+            if (nonce != null) {
+                builder.setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+                        org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                        new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.DEROctetString(nonce).getEncoded()))));
+            }
+            var response = api().exchange("/ocsp", "application/ocsp-request", builder.build().getEncoded());
+            assertThat(response.status()).isEqualTo(200);
+            return response.body();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    default void ocspSendsAKeptAnswerAgainButNeverAStaleOne() throws Exception {
+        String agency = newAgency("Sở Tài chính");
+        String serial = newSerial(agency);
+        BigInteger number = new BigInteger(serial, 16);
+        X509Certificate issuing = Pki.certificates(api().getBytes("/ca/kyso.crt", null).body()).get(0);
+
+        byte[] first = ocsp(issuing, number, null);
+        assertThat(ocsp(issuing, number, null)).as("the same question is answered again from memory").isEqualTo(first);
+        byte[] nonce = {4, 8, 15, 16, 23, 42};
+        var fresh = (org.bouncycastle.cert.ocsp.BasicOCSPResp) new org.bouncycastle.cert.ocsp.OCSPResp(
+                ocsp(issuing, number, nonce)).getResponseObject();
+        assertThat(fresh.getExtension(org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce)
+                .getExtnValue().getOctets()).as("a nonce gets an answer of its own")
+                .isEqualTo(new org.bouncycastle.asn1.DEROctetString(nonce).getEncoded());
+
+        // every change of status is seen by the very next question, though an answer was kept
+        assertThat(admin().post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "certificateHold"))
+                .status()).isEqualTo(200);
+        assertThat(TestPki.ocsp(api(), issuing, number)).isEqualTo("revoked:6");
+        assertThat(admin().post("/api/v1/certificates/" + serial + "/release", Map.of()).status()).isEqualTo(200);
+        assertThat(TestPki.ocsp(api(), issuing, number)).isEqualTo("good");
+        assertThat(admin().post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"))
+                .status()).isEqualTo(200);
+        assertThat(TestPki.ocsp(api(), issuing, number)).isEqualTo("revoked:1");
+        assertThat(TestPki.ocsp(api(), issuing, number.add(BigInteger.ONE))).isEqualTo("unknown");
+    }
+
     @Test
     default void renewalAndChangeOfInformationReplaceTheOldCertificate() {
         String agency = newAgency("Sở Giáo dục và Đào tạo");
