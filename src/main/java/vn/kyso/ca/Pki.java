@@ -118,7 +118,12 @@ public final class Pki {
     public static X509Certificate certificate(byte[] der) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", BC);
-            return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            if (certificate == null) {
+                // the factory answers null, not an exception, for bytes that hold no certificate at all
+                throw new IllegalArgumentException("Not a certificate: no data");
+            }
+            return certificate;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Not a certificate: " + e.getMessage(), e);
         }
@@ -145,6 +150,12 @@ public final class Pki {
                 }
             } else {
                 out.addAll(bundle(data));
+            }
+            for (X509Certificate certificate : out) {
+                // Bouncy Castle decodes the validity dates only when asked: a damaged one fails here, as
+                // unreadable input, not later in whatever reads the date first.
+                certificate.getNotBefore();
+                certificate.getNotAfter();
             }
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("Not a certificate in PEM or DER: " + e.getMessage(), e);
