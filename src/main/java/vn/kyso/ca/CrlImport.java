@@ -187,7 +187,11 @@ public class CrlImport {
             throw ApiException.badField("crl", "error.crl.malformed");
         }
         try {
-            // Bouncy Castle decodes the dates only when asked: a damaged one must fail here, not halfway through.
+            // Bouncy Castle decodes the parts of a CRL only when they are read: the issuer name, the entries
+            // and the dates are decoded here, so damage inside them is a malformed CRL, not a failure halfway
+            // through applying it. Encoding the to-be-signed part decodes all of it.
+            crl.getTBSCertList();
+            crl.getIssuerX500Principal();
             crl.getThisUpdate();
             crl.getNextUpdate();
             if (crl.getRevokedCertificates() != null) {
@@ -195,7 +199,7 @@ public class CrlImport {
                     entry.getRevocationDate();
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (java.security.cert.CRLException | RuntimeException e) {
             throw ApiException.badField("crl", "error.crl.malformed");
         }
         return crl;

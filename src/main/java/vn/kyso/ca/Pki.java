@@ -152,12 +152,16 @@ public final class Pki {
                 out.addAll(bundle(data));
             }
             for (X509Certificate certificate : out) {
-                // Bouncy Castle decodes the validity dates only when asked: a damaged one fails here, as
-                // unreadable input, not later in whatever reads the date first.
+                // Bouncy Castle decodes the parts of a certificate only when they are read: damage inside
+                // one (a name, a date) fails here, as unreadable input, not later in whatever reads that
+                // part first. Encoding the to-be-signed part decodes all of it.
+                certificate.getTBSCertificate();
+                certificate.getSubjectX500Principal();
+                certificate.getIssuerX500Principal();
                 certificate.getNotBefore();
                 certificate.getNotAfter();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | java.security.cert.CertificateEncodingException | RuntimeException e) {
             throw new IllegalArgumentException("Not a certificate in PEM or DER: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
