@@ -100,9 +100,11 @@ public class CertificateAuthorities {
             PKIXBuilderParameters parameters = new PKIXBuilderParameters(trustAnchors(), target);
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(at));
+            // The anchors are trust anchors only, never candidate intermediates: offered as both, every
+            // anchor sharing a name became a candidate issuer of every other, and a path that failed
+            // validation sent the builder through all their orderings (an import never ended).
             List<Object> store = new ArrayList<>(intermediates);
             store.add(leaf);
-            anchors.findAll().forEach(a -> store.add(a.x509()));
             cas.findAll().forEach(c -> store.add(c.x509()));
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
             var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Pki.BC).build(parameters);

@@ -158,22 +158,51 @@ public class CrlImport {
                 .param("id", certificateId).query(Long.class).optional().orElse(null);
     }
 
+    private static final String PEM_BEGIN = "-----BEGIN X509 CRL-----";
+    private static final String PEM_END = "-----END X509 CRL-----";
+
     private static X509CRL parse(byte[] data) {
         byte[] der = data;
         String text = new String(data, StandardCharsets.US_ASCII);
-        if (text.contains("-----BEGIN X509 CRL-----")) {
-            String body = text.substring(text.indexOf("-----BEGIN X509 CRL-----") + 24, text.indexOf("-----END X509 CRL-----"));
+        int begin = text.indexOf(PEM_BEGIN);
+        if (begin >= 0) {
+            int end = text.indexOf(PEM_END, begin + PEM_BEGIN.length());
+            if (end < 0) {
+                throw ApiException.badField("crl", "error.crl.malformed");
+            }
             try {
-                der = java.util.Base64.getMimeDecoder().decode(body.strip());
+                der = java.util.Base64.getMimeDecoder().decode(text.substring(begin + PEM_BEGIN.length(), end).strip());
             } catch (IllegalArgumentException e) {
                 throw ApiException.badField("crl", "error.crl.malformed");
             }
         }
+        X509CRL crl;
         try {
-            return (X509CRL) CertificateFactory.getInstance("X.509", Pki.BC).generateCRL(new ByteArrayInputStream(der));
+            // The factory answers null, not an exception, when the bytes hold no CRL at all (an empty body).
+            crl = (X509CRL) CertificateFactory.getInstance("X.509", Pki.BC).generateCRL(new ByteArrayInputStream(der));
         } catch (Exception e) {
             throw ApiException.badField("crl", "error.crl.malformed");
         }
+        if (crl == null) {
+            throw ApiException.badField("crl", "error.crl.malformed");
+        }
+        try {
+            // Bouncy Castle decodes the parts of a CRL only when they are read: the issuer name, the entries
+            // and the dates are decoded here, so damage inside them is a malformed CRL, not a failure halfway
+            // through applying it. Encoding the to-be-signed part decodes all of it.
+            crl.getTBSCertList();
+            crl.getIssuerX500Principal();
+            crl.getThisUpdate();
+            crl.getNextUpdate();
+            if (crl.getRevokedCertificates() != null) {
+                for (X509CRLEntry entry : crl.getRevokedCertificates()) {
+                    entry.getRevocationDate();
+                }
+            }
+        } catch (java.security.cert.CRLException | RuntimeException e) {
+            throw ApiException.badField("crl", "error.crl.malformed");
+        }
+        return crl;
     }
 
     private CaRecord issuerOf(X509CRL crl) {
@@ -217,12 +246,18 @@ public class CrlImport {
         if (value == null) {
             return null;
         }
+        BigInteger number;
         try {
-            return ASN1Integer.getInstance(ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(value).getOctets()))
+            number = ASN1Integer.getInstance(ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(value).getOctets()))
                     .getValue();
         } catch (Exception e) {
             throw ApiException.badField("crl", "error.crl.malformed");
         }
+        // RFC 5280 allows 20 octets; Kyso keeps the last applied number in a 64-bit column.
+        if (number.bitLength() > 63) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "error.crl.numberTooLarge", null, number.toString());
+        }
+        return number;
     }
 
     private static String reasonName(X509CRLEntry entry) {

@@ -10,7 +10,9 @@ import java.util.Date;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.OCSPRequest;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -89,10 +91,8 @@ public class OcspResponder {
     /** Always an encoded OCSPResponse: protocol errors are answered in the protocol. */
     public byte[] respond(byte[] request) {
         try {
-            OCSPReq req;
-            try {
-                req = new OCSPReq(request);
-            } catch (IOException | RuntimeException e) {
+            OCSPReq req = parse(request);
+            if (req == null) {
                 return status(OCSPRespBuilder.MALFORMED_REQUEST);
             }
             Req[] requests = req.getRequestList();
@@ -119,7 +119,7 @@ public class OcspResponder {
             boolean known = true;
             for (Req one : requests) {
                 CertificateID id = one.getCertID();
-                if (!id.matchesIssuer(issuer, digests)) {
+                if (!issuedHere(id)) {
                     builder.addResponse(id, new UnknownStatus(), thisUpdate, nextUpdate, null);
                     continue;
                 }
@@ -147,6 +147,44 @@ public class OcspResponder {
             return response;
         } catch (Exception e) {
             return status(OCSPRespBuilder.INTERNAL_ERROR);
+        }
+    }
+
+    /**
+     * The request, decoded whole, or null when it is not a well-formed OCSPRequest. Bouncy Castle
+     * decodes the parts of a request only when they are asked for, so each part is asked for here:
+     * damage deep inside (a CertID that is not one, a bad extension) is the client's malformed
+     * request, not an internal error of the responder halfway through the answer.
+     */
+    static OCSPReq parse(byte[] request) {
+        try {
+            // strict DER, and nothing after the request
+            OCSPReq req = new OCSPReq(OCSPRequest.getInstance(ASN1Primitive.fromByteArray(request)));
+            req.getEncoded(); // encoding decodes every nested structure
+            for (Req one : req.getRequestList()) {
+                CertificateID id = one.getCertID();
+                id.getHashAlgOID();
+                id.getIssuerNameHash();
+                id.getIssuerKeyHash();
+                id.getSerialNumber();
+                id.toASN1Primitive().getEncoded();
+                one.getSingleRequestExtensions();
+            }
+            req.getRequestorName();
+            req.getExtensionOIDs();
+            req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            return req;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the CertID names this CA; a hash algorithm Kyso does not know cannot name it. */
+    private boolean issuedHere(CertificateID id) {
+        try {
+            return id.matchesIssuer(issuer, digests);
+        } catch (OCSPException e) {
+            return false;
         }
     }
 

@@ -118,7 +118,12 @@ public final class Pki {
     public static X509Certificate certificate(byte[] der) {
         try {
             CertificateFactory factory = CertificateFactory.getInstance("X.509", BC);
-            return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            X509Certificate certificate = (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
+            if (certificate == null) {
+                // the factory answers null, not an exception, for bytes that hold no certificate at all
+                throw new IllegalArgumentException("Not a certificate: no data");
+            }
+            return certificate;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("Not a certificate: " + e.getMessage(), e);
         }
@@ -146,7 +151,17 @@ public final class Pki {
             } else {
                 out.addAll(bundle(data));
             }
-        } catch (IOException | RuntimeException e) {
+            for (X509Certificate certificate : out) {
+                // Bouncy Castle decodes the parts of a certificate only when they are read: damage inside
+                // one (a name, a date) fails here, as unreadable input, not later in whatever reads that
+                // part first. Encoding the to-be-signed part decodes all of it.
+                certificate.getTBSCertificate();
+                certificate.getSubjectX500Principal();
+                certificate.getIssuerX500Principal();
+                certificate.getNotBefore();
+                certificate.getNotAfter();
+            }
+        } catch (IOException | java.security.cert.CertificateEncodingException | RuntimeException e) {
             throw new IllegalArgumentException("Not a certificate in PEM or DER: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {

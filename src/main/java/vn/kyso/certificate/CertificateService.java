@@ -41,6 +41,9 @@ import vn.kyso.subscriber.SubscriberStatus;
 @Service
 public class CertificateService {
 
+    /** A leaf with its chain: government chains have two or three certificates. */
+    static final int MAX_IMPORT_CERTIFICATES = 10;
+
     /** Tolerates clocks a little behind Kyso's on the relying party's side. */
     private static final Duration BACKDATE = Duration.ofMinutes(1);
 
@@ -233,6 +236,10 @@ public class CertificateService {
             all = Pki.certificates(request.pem().getBytes(StandardCharsets.US_ASCII));
         } catch (IllegalArgumentException e) {
             throw ApiException.badField("pem", "error.import.malformed");
+        }
+        // A leaf and its chain; every extra certificate is another candidate the path builder may try.
+        if (all.size() > MAX_IMPORT_CERTIFICATES) {
+            throw ApiException.badField("pem", "error.import.tooManyCertificates", MAX_IMPORT_CERTIFICATES);
         }
         X509Certificate leaf = all.stream().filter(c -> c.getBasicConstraints() < 0).findFirst()
                 .orElseThrow(() -> ApiException.badField("pem", "error.import.noEndEntity"));

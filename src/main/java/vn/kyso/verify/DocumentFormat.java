@@ -12,8 +12,14 @@ enum DocumentFormat {
     CMS_DETACHED,
     UNKNOWN;
 
+    /**
+     * RFC 7468 armour, lax form: the boundaries are lines of their own (blanks may indent them), the
+     * BEGIN line ends at its "-----", and only base64 and blanks lie between. A boundary in the middle
+     * of a line is not armour: such a file is not read as a signature.
+     */
     private static final Pattern PEM = Pattern.compile(
-            "-----BEGIN (PKCS7|CMS|SIGNED DATA)-----([A-Za-z0-9+/=\\s]+)-----END \\1-----");
+            "^[ \\t]*-----BEGIN (PKCS7|CMS|SIGNED DATA)-----[ \\t]*\\r?\\n([A-Za-z0-9+/=\\s]+?)^[ \\t]*-----END \\1-----[ \\t]*$",
+            Pattern.MULTILINE);
 
     /** A DER SEQUENCE: CMS, even when the PDF it signs shows through in its first kilobyte. */
     static boolean isDer(byte[] data) {

@@ -154,4 +154,48 @@ public interface OutsideCertificates extends KysoApi {
         assertThat(revoked.text("status")).isEqualTo("REVOKED");
         assertThat(revoked.json().path("revocation").path("reason").asString()).isEqualTo("cessationOfOperation");
     }
+
+    /**
+     * Many configured anchors that name each other as issuer (cross-certificates, re-issued roots)
+     * must not turn an import into an endless search: the anchors are trust anchors only, never
+     * candidate intermediates, so a certificate no anchor signed is refused at once. Offered as
+     * both, twelve such pairs sent the path builder through millions of partial paths.
+     */
+    @Test
+    default void anchorsNamingEachOtherDoNotStallAnImport() throws Exception {
+        String suffix = unique("X");
+        var x = new javax.security.auth.x500.X500Principal("CN=Cross X " + suffix + ", C=VN");
+        var y = new javax.security.auth.x500.X500Principal("CN=Cross Y " + suffix + ", C=VN");
+        var xKeys = TestPki.ec("secp256r1");
+        var yKeys = TestPki.ec("secp256r1");
+        var stranger = TestPki.ec("secp256r1");
+        for (int i = 0; i < 12; i++) {
+            assertThat(anchor("Cross X " + unique("A"), pem(crossCertificate(x, y, xKeys, stranger, true))).status())
+                    .isEqualTo(201);
+            assertThat(anchor("Cross Y " + unique("A"), pem(crossCertificate(y, x, yKeys, stranger, true))).status())
+                    .isEqualTo(201);
+        }
+        Person person = newIndividual(newAgency("Sở Khoa học và Công nghệ"), "Đặng Thị Mai");
+        X509Certificate leaf = crossCertificate(new javax.security.auth.x500.X500Principal("CN=Đặng Thị Mai, C=VN"), x,
+                TestPki.ec("secp256r1"), stranger, false);
+        long start = System.nanoTime();
+        var refused = importCertificate(person.id(), pem(leaf));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    }
+
+    private static X509Certificate crossCertificate(javax.security.auth.x500.X500Principal subject,
+            javax.security.auth.x500.X500Principal issuer, java.security.KeyPair keys, java.security.KeyPair signer,
+            boolean ca) throws Exception {
+        Instant now = Instant.now();
+        var builder = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(issuer, Pki.randomSerial(),
+                java.util.Date.from(now.minus(Duration.ofDays(1))), java.util.Date.from(now.plus(Duration.ofDays(300))),
+                subject, keys.getPublic());
+        if (ca) {
+            builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                    new org.bouncycastle.asn1.x509.BasicConstraints(true));
+        }
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(builder.build(
+                new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
+    }
 }

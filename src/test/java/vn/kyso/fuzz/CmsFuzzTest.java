@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
@@ -36,6 +38,10 @@ class CmsFuzzTest {
     private static final List<byte[]> SIGNATURES = Mutations.read(DOCUMENTS, "cms-attached.p7m",
             "cms-timestamped.p7m", "cms-attached.pem.p7m", "cms-detached.p7s", "cms-revoked.p7m", "cms-expired.p7m");
     private static final byte[] DETACHED_CONTENT = Mutations.read(DOCUMENTS.resolve("cms-detached.txt"));
+    /** RFC 7468's lax form (blanks may indent a boundary line) with the labels a CMS file carries. */
+    private static final Pattern ARMOUR = Pattern.compile(
+            "^[ \\t]*-----BEGIN (CMS|PKCS7|SIGNED DATA)-----[ \\t]*\\r?\\n(.*?)^[ \\t]*-----END \\1-----[ \\t]*$",
+            Pattern.MULTILINE | Pattern.DOTALL);
     /** "content hash/signer certificate hash" of every signature the valid samples carry. */
     private static final Set<String> MAY_PASS = new HashSet<>();
 
@@ -85,13 +91,21 @@ class CmsFuzzTest {
                 .map(s -> hash + "/" + (s == null ? "-" : s.certificateSha256())).toList();
     }
 
+    /**
+     * The DER a signature file carries, by the format rules rather than Kyso's code: bytes that start
+     * with a SEQUENCE tag are DER, whatever text they happen to contain (a certificate in the bag
+     * may well hold "-----BEGIN"); anything else must be RFC 7468 armour, a line
+     * "-----BEGIN label-----", base64 lines, and a line "-----END label-----" with the same label;
+     * text before and after the armour is allowed, on lines of its own.
+     */
     private static byte[] der(byte[] data) {
-        String text = new String(data, StandardCharsets.US_ASCII);
-        int begin = text.indexOf("-----BEGIN");
-        if (begin < 0) {
+        if (data.length > 0 && data[0] == 0x30) {
             return data;
         }
-        int body = text.indexOf('\n', begin) + 1;
-        return Base64.getMimeDecoder().decode(text.substring(body, text.indexOf("-----END", body)));
+        Matcher armour = ARMOUR.matcher(new String(data, StandardCharsets.ISO_8859_1));
+        if (!armour.find()) {
+            throw new IllegalArgumentException("neither DER nor PEM armour");
+        }
+        return Base64.getMimeDecoder().decode(armour.group(2));
     }
 }
