@@ -1,7 +1,6 @@
 package vn.kyso.bench;
 
 import java.io.BufferedWriter;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
+import vn.kyso.bench.data.CaKeyStoreFile;
 import vn.kyso.bench.http.Load;
 import vn.kyso.ca.Pki;
 
@@ -143,15 +143,9 @@ final class OpensslOcsp {
 
     /** The delegated OCSP signer's key and certificate and the issuing CA's certificate, as PEM. */
     private static void exportKeys(Path dataDir, Path dir, X509Certificate issuing) throws Exception {
-        Path ca = dataDir.resolve("ca");
-        char[] password = Files.readString(ca.resolve("keystore-password"), StandardCharsets.US_ASCII).strip()
-                .toCharArray();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(ca.resolve("kyso-ca.p12"))) {
-            store.load(in, password);
-        }
-        PrivateKey key = (PrivateKey) store.getKey("kyso-ocsp", password);
-        X509Certificate cert = (X509Certificate) store.getCertificate("kyso-ocsp");
+        KeyStore.PrivateKeyEntry ocsp = CaKeyStoreFile.entry(dataDir, "kyso-ocsp");
+        PrivateKey key = ocsp.getPrivateKey();
+        X509Certificate cert = (X509Certificate) ocsp.getCertificate();
         Files.writeString(dir.resolve("ocsp.key"), Pki.pem("PRIVATE KEY", key.getEncoded()));
         Files.writeString(dir.resolve("ocsp.pem"), Pki.pem("CERTIFICATE", cert.getEncoded()));
         Files.writeString(dir.resolve("ca.pem"), Pki.pem("CERTIFICATE", issuing.getEncoded()));

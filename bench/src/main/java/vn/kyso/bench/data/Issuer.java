@@ -1,9 +1,6 @@
 package vn.kyso.bench.data;
 
-import java.io.InputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -60,15 +57,9 @@ final class Issuer {
     private final String[] spkiHashes = new String[POOL];
 
     Issuer(Path dataDir, String publicUrl) throws Exception {
-        Path ca = dataDir.resolve("ca");
-        char[] password = Files.readString(ca.resolve("keystore-password"), StandardCharsets.US_ASCII).strip()
-                .toCharArray();
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(ca.resolve("kyso-ca.p12"))) {
-            store.load(in, password);
-        }
-        key = (PrivateKey) store.getKey("kyso", password);
-        certificate = (X509Certificate) store.getCertificate("kyso");
+        KeyStore.PrivateKeyEntry entry = CaKeyStoreFile.entry(dataDir, "kyso");
+        key = entry.getPrivateKey();
+        certificate = (X509Certificate) entry.getCertificate();
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         aki = utils.createAuthorityKeyIdentifier(certificate);
         String base = publicUrl.replaceAll("/+$", "");
