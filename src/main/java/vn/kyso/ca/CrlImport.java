@@ -189,7 +189,7 @@ public class CrlImport {
         try {
             // Bouncy Castle decodes the parts of a CRL only when they are read: the issuer name, the entries
             // and the dates are decoded here, so damage inside them is a malformed CRL, not a failure halfway
-            // through applying it. Encoding the to-be-signed part decodes all of it.
+            // through applying it.
             crl.getTBSCertList();
             crl.getIssuerX500Principal();
             crl.getThisUpdate();

@@ -160,7 +160,7 @@ public class OcspResponder {
         try {
             // strict DER, and nothing after the request
             OCSPReq req = new OCSPReq(OCSPRequest.getInstance(ASN1Primitive.fromByteArray(request)));
-            req.getEncoded(); // encoding decodes every nested structure
+            req.getEncoded();
             for (Req one : req.getRequestList()) {
                 CertificateID id = one.getCertID();
                 id.getHashAlgOID();

@@ -154,7 +154,7 @@ public final class Pki {
             for (X509Certificate certificate : out) {
                 // Bouncy Castle decodes the parts of a certificate only when they are read: damage inside
                 // one (a name, a date) fails here, as unreadable input, not later in whatever reads that
-                // part first. Encoding the to-be-signed part decodes all of it.
+                // part first.
                 certificate.getTBSCertificate();
                 certificate.getSubjectX500Principal();
                 certificate.getIssuerX500Principal();

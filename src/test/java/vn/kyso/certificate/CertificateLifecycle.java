@@ -235,22 +235,9 @@ public interface CertificateLifecycle extends KysoApi {
     }
 
     private byte[] ocsp(X509Certificate issuing, BigInteger serial, byte[] nonce) {
-        try {
-            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
-            var builder = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
-                    digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
-                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuing), serial));
-            if (nonce != null) {
-                builder.setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
-                        org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
-                        new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.DEROctetString(nonce).getEncoded()))));
-            }
-            var response = api().exchange("/ocsp", "application/ocsp-request", builder.build().getEncoded());
-            assertThat(response.status()).isEqualTo(200);
-            return response.body();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        var response = api().exchange("/ocsp", "application/ocsp-request", TestPki.ocspRequest(issuing, serial, nonce));
+        assertThat(response.status()).isEqualTo(200);
+        return response.body();
     }
 
     @Test

@@ -75,14 +75,28 @@ public final class TestPki {
         }
     }
 
+    /** An OCSP request (SHA-1 CertID) about one serial of {@code issuer}, with a nonce extension when one is given. */
+    public static byte[] ocspRequest(X509Certificate issuer, java.math.BigInteger serial, byte[] nonce) {
+        try {
+            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
+            var builder = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(new org.bouncycastle.cert.ocsp.CertificateID(
+                    digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), serial));
+            if (nonce != null) {
+                builder.setRequestExtensions(new org.bouncycastle.asn1.x509.Extensions(new org.bouncycastle.asn1.x509.Extension(
+                        org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false,
+                        new org.bouncycastle.asn1.DEROctetString(new org.bouncycastle.asn1.DEROctetString(nonce).getEncoded()))));
+            }
+            return builder.build().getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Asks Kyso's OCSP responder (POST) about a serial of its issuing CA; "good", "revoked:<reason>" or "unknown". */
     public static String ocsp(Api api, X509Certificate issuer, java.math.BigInteger serial) {
         try {
-            var digests = new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().setProvider(Pki.BC).build();
-            var id = new org.bouncycastle.cert.ocsp.CertificateID(digests.get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
-                    new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), serial);
-            byte[] request = new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(id).build().getEncoded();
-            var response = api.exchange("/ocsp", "application/ocsp-request", request);
+            var response = api.exchange("/ocsp", "application/ocsp-request", ocspRequest(issuer, serial, null));
             var ocsp = new org.bouncycastle.cert.ocsp.OCSPResp(response.body());
             var basic = (org.bouncycastle.cert.ocsp.BasicOCSPResp) ocsp.getResponseObject();
             var status = basic.getResponses()[0].getCertStatus();

@@ -123,6 +123,7 @@ public final class NationalData {
         private final double renewShare;
         private final double revokeShare;
         private final double tokenShare;
+        private final double scale;
         private List<Tree.Unit> units;
         private long[] agencyIds;
         private double[] cumulative;
@@ -137,6 +138,7 @@ public final class NationalData {
 
         Plan(Sql sql, Random random, Instant now, double scale) {
             this.sql = sql;
+            this.scale = scale;
             this.random = random;
             this.now = now;
             long certificates = Math.round(CERTIFICATES * scale);
@@ -158,7 +160,7 @@ public final class NationalData {
         }
 
         void start(Issuer issuer) throws Exception {
-            units = Tree.build(Math.min(1, Math.max(0.01, scaleOf())), random);
+            units = Tree.build(Math.min(1, Math.max(0.01, scale)), random);
             caId = sql.id("SELECT id FROM ca WHERE name = 'kyso'");
             modelSafenet = sql.id("SELECT id FROM token_model WHERE code = 'SAFENET-5110'");
             modelBit4id = sql.id("SELECT id FROM token_model WHERE code = 'BIT4ID-TOKENME'");
@@ -177,10 +179,6 @@ public final class NationalData {
             personId = sql.max("subscriber");
             certId = sql.max("certificate");
             tokenId = sql.max("token");
-        }
-
-        private double scaleOf() {
-            return (double) people * (1 + RENEWED) / CERTIFICATES;
         }
 
         private Tree.Unit pickUnit() {
@@ -208,36 +206,35 @@ public final class NationalData {
                         random, now);
                 batch.people.add(p);
                 Instant start = now.minus(Duration.ofMinutes(60 + (long) (random.nextDouble() * (3 * 365 - 31) * 24 * 60)));
+                // a renewal: the expired certificate first, then the one that replaced it on the same key
+                Cert old = random.nextDouble() < renewShare
+                        ? Rows.cert(++certId, caId, p, start.minus(Duration.ofDays(Rows.VALIDITY_DAYS)), random, issuer)
+                        : null;
                 Cert current = Rows.cert(++certId, caId, p, start, random, issuer);
-                if (random.nextDouble() < renewShare) {
-                    Cert old = Rows.cert(current.id, caId, p, start.minus(Duration.ofDays(Rows.VALIDITY_DAYS)), random,
-                            issuer);
-                    current = Rows.cert(++certId, caId, p, start, random, issuer);
+                if (old != null) {
                     current.replacesId = old.id;
                     current.renewalCount = 1;
                     current.keyIndex = old.keyIndex;
                     batch.certs.add(old);
                 }
                 batch.certs.add(current);
+                List<Cert> held = old == null ? List.of(current) : List.of(old, current);
                 boolean onToken = (p.type.equals("ORGANIZATION")
                         || p.type.equals("INDIVIDUAL") && random.nextDouble() < tokenShare) && tokensMade < tokensWanted;
                 if (random.nextDouble() < revokeShare) {
                     Rows.revoke(current, p, onToken, random, now);
                 }
                 if (onToken) {
-                    Instant handedOver = current.replacesId > 0 ? start.minus(Duration.ofDays(Rows.VALIDITY_DAYS)) : start;
-                    Tok t = Rows.tokenFor(++tokenId, p, current, handedOver, random, modelFor(), now);
+                    Tok t = Rows.tokenFor(++tokenId, p, current, held.get(0).notBefore, random, modelFor(), now);
                     tokensMade++;
                     batch.tokens.add(t);
-                    for (Cert cert : batch.certs.subList(batch.certs.size() - (current.replacesId > 0 ? 2 : 1),
-                            batch.certs.size())) {
+                    for (Cert cert : held) {
                         cert.storage = "TOKEN";
                         cert.tokenId = t.id;
                     }
                 } else {
                     String storage = p.type.equals("DEVICE") ? "HSM" : random.nextInt(3) == 0 ? "HSM" : "SIM";
-                    for (Cert cert : batch.certs.subList(batch.certs.size() - (current.replacesId > 0 ? 2 : 1),
-                            batch.certs.size())) {
+                    for (Cert cert : held) {
                         cert.storage = storage;
                     }
                 }
