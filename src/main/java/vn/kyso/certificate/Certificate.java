@@ -13,6 +13,8 @@ public class Certificate {
     String serial;
     Long caId;
     Long subscriberId;
+    // the subscriber's agency, kept with it, so inventories count certificates without the subscriber
+    Long agencyId;
     Profile profile;
     Source source;
     Storage storage;
@@ -43,6 +45,7 @@ public class Certificate {
     public String serial() { return serial; }
     public Long caId() { return caId; }
     public Long subscriberId() { return subscriberId; }
+    public Long agencyId() { return agencyId; }
     public CertificateStatus status() { return status; }
     public Instant notBefore() { return notBefore; }
     public Instant notAfter() { return notAfter; }

@@ -25,8 +25,6 @@ import vn.kyso.common.PageResult;
 import vn.kyso.common.Text;
 import vn.kyso.common.db.DatabaseKind;
 import vn.kyso.common.db.Db;
-import vn.kyso.subscriber.Subscriber;
-import vn.kyso.subscriber.SubscriberRepository;
 
 /**
  * Reads certificates the way people ask for them. "Expired" and "expiring soon" are computed
@@ -36,7 +34,6 @@ import vn.kyso.subscriber.SubscriberRepository;
 public class CertificateQueries {
 
     private final CertificateRepository certificates;
-    private final SubscriberRepository subscribers;
     private final AgencyRepository agencies;
     private final AgencyService agencyService;
     private final AgencyScopes scopes;
@@ -47,11 +44,10 @@ public class CertificateQueries {
     private final Clock clock;
     private final int expiringSoonDays;
 
-    public CertificateQueries(CertificateRepository certificates, SubscriberRepository subscribers,
+    public CertificateQueries(CertificateRepository certificates,
             AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes, CaRepository cas,
             JdbcClient jdbc, Db db, DatabaseKind kind, Clock clock, KysoProperties properties) {
         this.certificates = certificates;
-        this.subscribers = subscribers;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.scopes = scopes;
@@ -68,16 +64,13 @@ public class CertificateQueries {
         if (scope.all()) {
             return true;
         }
-        return subscribers.findById(certificate.subscriberId)
-                .flatMap(s -> agencies.findById(s.agencyId()))
-                .filter(scope::contains).isPresent();
+        return certificate.agencyId != null && agencies.findById(certificate.agencyId).filter(scope::contains).isPresent();
     }
 
     public CertificateView view(Certificate c) {
         Instant now = clock.instant();
         CaRecord ca = cas.findById(c.caId).orElseThrow();
-        String agencyCode = subscribers.findById(c.subscriberId).map(Subscriber::agencyId)
-                .flatMap(agencies::findById).map(Agency::code).orElse(null);
+        String agencyCode = c.agencyId == null ? null : agencies.findById(c.agencyId).map(Agency::code).orElse(null);
         Validity validity = c.validityAt(now);
         boolean soon = validity == Validity.VALID && c.notAfter.isBefore(now.plus(Duration.ofDays(expiringSoonDays)));
         String replaces = c.replacesId == null ? null
@@ -127,7 +120,7 @@ public class CertificateQueries {
         AgencyScope scope = scopes.current();
         Instant now = clock.instant();
         StringBuilder where = new StringBuilder(
-                " FROM certificate c JOIN subscriber s ON s.id = c.subscriber_id JOIN agency a ON a.id = s.agency_id"
+                " FROM certificate c JOIN agency a ON a.id = c.agency_id"
                         + " WHERE 1 = 1");
         Map<String, Object> args = new HashMap<>();
         AgencySql.withinScope(where, args, scope);

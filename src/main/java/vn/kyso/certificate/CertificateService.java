@@ -420,6 +420,7 @@ public class CertificateService {
         c.serial = Pki.hex(x509.getSerialNumber());
         c.caId = issuer.id();
         c.subscriberId = subscriber.id();
+        c.agencyId = subscriber.agencyId();
         c.profile = profile;
         c.source = source;
         c.subjectDn = x509.getSubjectX500Principal().getName();

@@ -222,7 +222,7 @@ class CertificateImport implements Importer {
                     k -> authorities.recordFor(c.path().issuer(), c.path().above()));
             Revocation revoked = revocation(issuer.id(), c.serial());
             String cn = new Subject(x).commonName();
-            inserts.add(new Object[] {c.serial(), issuer.id(), c.subscriber().id(), "IMPORTED", "TOKEN",
+            inserts.add(new Object[] {c.serial(), issuer.id(), c.subscriber().id(), c.subscriber().agencyId(), "IMPORTED", "TOKEN",
                 x.getSubjectX500Principal().getName(), cn, Text.fold(cn == null ? c.subscriber().fullName() : cn),
                 db.instant(x.getNotBefore().toInstant()), db.instant(x.getNotAfter().toInstant()),
                 Pki.keyAlgorithm(x.getPublicKey()), Pki.keySize(x.getPublicKey()), Pki.spkiSha256(x.getPublicKey()),
@@ -244,10 +244,10 @@ class CertificateImport implements Importer {
         }
         for (int from = 0; from < inserts.size(); from += BATCH) {
             batch.batchUpdate("""
-                    INSERT INTO certificate (serial, ca_id, subscriber_id, source, storage, subject_dn, common_name,
+                    INSERT INTO certificate (serial, ca_id, subscriber_id, agency_id, source, storage, subject_dn, common_name,
                         search_key, not_before, not_after, key_algorithm, key_size, spki_sha256, der, status,
                         revoked_at, revocation_reason, token_id, renewal_count, version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
                     inserts.subList(from, Math.min(inserts.size(), from + BATCH)));
         }
         if (!links.isEmpty()) {

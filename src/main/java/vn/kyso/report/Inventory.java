@@ -74,15 +74,24 @@ public class Inventory {
 
         Map<String, Long> byState = new LinkedHashMap<>();
         Arrays.stream(TokenState.values()).forEach(s -> byState.put(s.name(), 0L));
-        jdbc.sql("SELECT t.state, COUNT(*) AS n FROM token t JOIN agency a ON a.id = t.custodian_agency_id WHERE"
-                + inTree + " GROUP BY t.state").params(range)
-                .query(rs -> { byState.put(rs.getString("state"), rs.getLong("n")); });
-        Map<String, Long> byModel = new LinkedHashMap<>();
-        jdbc.sql("SELECT m.code, COUNT(*) AS n FROM token t JOIN token_model m ON m.id = t.model_id"
-                + " JOIN agency a ON a.id = t.custodian_agency_id WHERE" + inTree + " GROUP BY m.code ORDER BY m.code")
-                .params(range).query(rs -> { byModel.put(rs.getString("code"), rs.getLong("n")); });
-        long held = jdbc.sql("SELECT COUNT(*) FROM token t JOIN agency a ON a.id = t.custodian_agency_id WHERE" + inTree
-                + " AND t.holder_subscriber_id IS NOT NULL").params(range).query(Long.class).single();
+        Map<Long, Long> byModelId = new LinkedHashMap<>();
+        long[] held = {0};
+        // one pass over the token_custodian index gives all three token figures
+        jdbc.sql("SELECT t.state, t.model_id, t.holder_subscriber_id IS NOT NULL AS held, COUNT(*) AS n FROM token t"
+                + " JOIN agency a ON a.id = t.custodian_agency_id WHERE" + inTree
+                + " GROUP BY t.state, t.model_id, t.holder_subscriber_id IS NOT NULL").params(range)
+                .query(rs -> {
+                    long n = rs.getLong("n");
+                    byState.merge(rs.getString("state"), n, Long::sum);
+                    byModelId.merge(rs.getLong("model_id"), n, Long::sum);
+                    if (rs.getBoolean("held")) {
+                        held[0] += n;
+                    }
+                });
+        Map<Long, String> modelCodes = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, code FROM token_model").query(rs -> { modelCodes.put(rs.getLong("id"), rs.getString("code")); });
+        Map<String, Long> byModel = new java.util.TreeMap<>();
+        byModelId.forEach((id, n) -> byModel.merge(modelCodes.get(id), n, Long::sum));
         long tokenTotal = byState.values().stream().mapToLong(Long::longValue).sum();
 
         Map<String, Object> certArgs = new LinkedHashMap<>(range);
@@ -98,7 +107,7 @@ public class Inventory {
                   SUM(CASE WHEN c.status = 'REVOKED' THEN 1 ELSE 0 END) AS revoked,
                   SUM(CASE WHEN c.status = 'GOOD' AND c.not_after > :now AND c.not_after <= :d30 THEN 1 ELSE 0 END) AS e30,
                   SUM(CASE WHEN c.status = 'GOOD' AND c.not_after > :now AND c.not_after <= :d60 THEN 1 ELSE 0 END) AS e60
-                FROM certificate c JOIN subscriber s ON s.id = c.subscriber_id JOIN agency a ON a.id = s.agency_id
+                FROM certificate c JOIN agency a ON a.id = c.agency_id
                 WHERE""" + inTree).params(certArgs).query((rs, n) -> {
                     Map<String, Long> byStatus = new LinkedHashMap<>();
                     byStatus.put("VALID", rs.getLong("valid"));
@@ -121,7 +130,7 @@ public class Inventory {
                 .query(rs -> { events.put(rs.getString("to_state"), rs.getLong("n")); });
 
         return new Report(root.code(), root.name(), agencyCount, subscriberCount,
-                new Tokens(tokenTotal, byState, byModel, held), certificates,
+                new Tokens(tokenTotal, byState, new LinkedHashMap<>(byModel), held[0]), certificates,
                 new Period(periodFrom, periodTo, events.get("LOCKED"), events.get("LOST"), events.get("DAMAGED")), now);
     }
 }

@@ -2,6 +2,7 @@ package vn.kyso.subscriber;
 
 import java.time.Instant;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,10 +19,16 @@ public class SubscriberPlacements {
 
     private final JdbcClient jdbc;
     private final Db db;
+    private final ApplicationEventPublisher events;
 
-    SubscriberPlacements(JdbcClient jdbc, Db db) {
+    SubscriberPlacements(JdbcClient jdbc, Db db, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.db = db;
+        this.events = events;
+    }
+
+    /** Published inside the moving transaction, so what other features keep per agency moves with it. */
+    public record Moved(long subscriberId, long agencyId) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -40,5 +47,7 @@ public class SubscriberPlacements {
         if (ended > 0) {
             placed(subscriberId, agencyId, at);
         }
+        // also without a placement that ended: rows written before placements were recorded
+        events.publishEvent(new Moved(subscriberId, agencyId));
     }
 }

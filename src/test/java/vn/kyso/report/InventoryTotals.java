@@ -130,13 +130,13 @@ public interface InventoryTotals extends KysoApi {
             certificates.add(new Cert(agencyId, status, notBefore, notAfter));
             // serials are hex, as every serial Kyso stores; the CRL of the shared CA reads them
             String serial = Long.toHexString(System.nanoTime()) + String.format("%04x", i);
-            certRows.add(new Object[] {serial, caId, subscriberOf.get(agencyId), new byte[] {0}, status,
+            certRows.add(new Object[] {serial, caId, subscriberOf.get(agencyId), agencyId, new byte[] {0}, status,
                 status.equals("GOOD") ? null : Timestamp.from(now.minus(Duration.ofDays(3))), Timestamp.from(notBefore), Timestamp.from(notAfter), Timestamp.from(now), Timestamp.from(now)});
         }
         new org.springframework.jdbc.core.JdbcTemplate(dataSource()).batchUpdate("INSERT INTO certificate (serial, ca_id,"
-                + " subscriber_id, source, storage, subject_dn, search_key, key_algorithm, key_size, spki_sha256, der,"
+                + " subscriber_id, agency_id, source, storage, subject_dn, search_key, key_algorithm, key_size, spki_sha256, der,"
                 + " status, revoked_at, not_before, not_after, renewal_count, version, created_at, updated_at)"
-                + " VALUES (?, ?, ?, 'IMPORTED', 'TOKEN', 'CN=x', 'x', 'EC', 256, 'x', ?, ?, ?, ?, ?, 0, 0, ?, ?)",
+                + " VALUES (?, ?, ?, ?, 'IMPORTED', 'TOKEN', 'CN=x', 'x', 'EC', 256, 'x', ?, ?, ?, ?, ?, 0, 0, ?, ?)",
                 certRows);
 
         Agency district = province.children().get(1);
@@ -193,6 +193,37 @@ public interface InventoryTotals extends KysoApi {
         long own = tokens.stream().filter(t -> province.id() == (t.agencyId() == null ? -1 : t.agencyId())).count();
         assertThat(sumOfDistricts + own).isEqualTo(registrar.get("/api/v1/agencies/" + province.code() + "/inventory")
                 .json().path("tokens").path("total").asLong());
+    }
+
+    @Test
+    default void aSubscriberWhoMovesTakesTheirCertificatesToTheNewAgency() {
+        String from = newAgency("Sở Nội vụ");
+        String to = newAgency("Sở Tư pháp");
+        Person person = newIndividual(from, "Đặng Thị Hạnh");
+        var issued = admin().post("/api/v1/certificates", Map.of("subscriberId", person.id(),
+                "csr", vn.kyso.support.TestPki.csr(vn.kyso.support.TestPki.ec("secp256r1"))));
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String serial = issued.text("serialNumber");
+        Api registrar = newUser("REGISTRAR", null);
+        assertThat(certificateTotal(registrar, from)).isEqualTo(1);
+
+        var current = admin().get("/api/v1/subscribers/" + person.id()).json();
+        var moved = admin().put("/api/v1/subscribers/" + person.id(), Map.of("type", "INDIVIDUAL", "agencyCode", to,
+                "fullName", person.fullName(), "email", person.email(),
+                "nationalId", current.path("nationalId").asString(), "dateOfBirth", current.path("dateOfBirth").asString()));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+
+        assertThat(certificateTotal(registrar, from)).isZero();
+        assertThat(certificateTotal(registrar, to)).isEqualTo(1);
+        assertThat(admin().get("/api/v1/certificates/" + serial).text("agencyCode")).isEqualTo(to);
+        assertThat(newUser("AGENCY_OFFICER", to).get("/api/v1/certificates/" + serial).status()).isEqualTo(200);
+        assertThat(newUser("AGENCY_OFFICER", from).get("/api/v1/certificates/" + serial).status()).isEqualTo(404);
+    }
+
+    private static long certificateTotal(Api api, String agency) {
+        var report = api.get("/api/v1/agencies/" + agency + "/inventory");
+        assertThat(report.status()).as(report.toString()).isEqualTo(200);
+        return report.json().path("certificates").path("total").asLong();
     }
 
     javax.sql.DataSource dataSource();

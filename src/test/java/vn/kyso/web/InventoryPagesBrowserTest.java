@@ -146,11 +146,12 @@ class InventoryPagesBrowserTest extends BrowserPages {
     private void certificate(long subscriberId, Duration left) {
         long caId = jdbc().sql("SELECT id FROM ca WHERE name = 'kyso'").query(Long.class).single();
         Instant now = Instant.now();
-        jdbc().sql("INSERT INTO certificate (serial, ca_id, subscriber_id, source, storage, subject_dn, search_key,"
-                + " key_algorithm, key_size, spki_sha256, der, status, not_before, not_after, renewal_count, version,"
-                + " created_at, updated_at) VALUES (?, ?, ?, 'IMPORTED', 'TOKEN', 'CN=x', 'x', 'EC', 256, 'x', ?,"
+        jdbc().sql("INSERT INTO certificate (serial, ca_id, subscriber_id, agency_id, source, storage, subject_dn,"
+                + " search_key, key_algorithm, key_size, spki_sha256, der, status, not_before, not_after, renewal_count,"
+                + " version, created_at, updated_at) VALUES (?, ?, ?, (SELECT agency_id FROM subscriber WHERE id = ?),"
+                + " 'IMPORTED', 'TOKEN', 'CN=x', 'x', 'EC', 256, 'x', ?,"
                 + " 'GOOD', ?, ?, 0, 0, ?, ?)")
-                .params(Long.toHexString(System.nanoTime()), caId, subscriberId, new byte[] {0},
+                .params(Long.toHexString(System.nanoTime()), caId, subscriberId, subscriberId, new byte[] {0},
                         Timestamp.from(now.minus(Duration.ofDays(100))), Timestamp.from(now.plus(left)),
                         Timestamp.from(now), Timestamp.from(now))
                 .update();

@@ -294,8 +294,8 @@ final class Rows {
         certificate = c.prepareStatement("INSERT INTO certificate (id, serial, ca_id, subscriber_id, profile, source,"
                 + " storage, subject_dn, common_name, search_key, not_before, not_after, key_algorithm, key_size,"
                 + " spki_sha256, der, status, revoked_at, revocation_reason, revocation_case, invalidity_date,"
-                + " revocation_comment, replaces_id, renewal_count, version, created_at, updated_at, token_id)"
-                + " VALUES (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 0, ?, ?, ?)");
+                + " revocation_comment, replaces_id, renewal_count, version, created_at, updated_at, token_id, agency_id)"
+                + " VALUES (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 0, ?, ?, ?, ?)");
         token = c.prepareStatement("INSERT INTO token (id, serial, model_id, batch, received_on, state,"
                 + " custodian_agency_id, holder_subscriber_id, notes, version, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)");
@@ -411,6 +411,7 @@ final class Rows {
             sql.instant(certificate, 22, x.notBefore);
             sql.instant(certificate, 23, x.revokedAt != null ? x.revokedAt : x.notBefore);
             Sql.longOrNull(certificate, 24, x.tokenId);
+            certificate.setLong(25, x.person.agencyId);
             certificate.addBatch();
             certificates++;
             if (x.revokedAt != null) {
