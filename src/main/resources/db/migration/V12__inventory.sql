@@ -12,3 +12,6 @@ CREATE INDEX token_custodian ON token (custodian_agency_id, state, model_id, hol
 
 DROP INDEX subscriber_agency;
 CREATE INDEX subscriber_agency ON subscriber (agency_id, status);
+
+-- what went wrong with tokens in a period, counted where each token was when it happened
+CREATE INDEX token_event_custodian ON token_event (custodian_agency_id, to_state, occurred_at, token_id);

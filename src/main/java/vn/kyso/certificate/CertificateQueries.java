@@ -23,7 +23,6 @@ import vn.kyso.ca.Pki;
 import vn.kyso.common.KysoProperties;
 import vn.kyso.common.PageResult;
 import vn.kyso.common.Text;
-import vn.kyso.common.db.DatabaseKind;
 import vn.kyso.common.db.Db;
 
 /**
@@ -40,13 +39,12 @@ public class CertificateQueries {
     private final CaRepository cas;
     private final JdbcClient jdbc;
     private final Db db;
-    private final DatabaseKind kind;
     private final Clock clock;
     private final int expiringSoonDays;
 
     public CertificateQueries(CertificateRepository certificates,
             AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes, CaRepository cas,
-            JdbcClient jdbc, Db db, DatabaseKind kind, Clock clock, KysoProperties properties) {
+            JdbcClient jdbc, Db db, Clock clock, KysoProperties properties) {
         this.certificates = certificates;
         this.agencies = agencies;
         this.agencyService = agencyService;
@@ -54,7 +52,6 @@ public class CertificateQueries {
         this.cas = cas;
         this.jdbc = jdbc;
         this.db = db;
-        this.kind = kind;
         this.clock = clock;
         this.expiringSoonDays = properties.certificates().expiringSoonDays();
     }
@@ -102,20 +99,6 @@ public class CertificateQueries {
             Integer expiringWithinDays, String q) {
     }
 
-    /**
-     * Through the trigram index V11 made (:q is a '%…%' pattern): PostgreSQL's planner uses its
-     * GIN index for the plain LIKE; SQLite's FTS5 table must be named, and answers LIKE there,
-     * but only without an ESCAPE clause, so that is kept for the rare needle that needs it.
-     */
-    private String nameContains(String needle) {
-        if (kind != DatabaseKind.SQLITE) {
-            return "c.search_key LIKE :q ESCAPE '\\'";
-        }
-        boolean plain = needle.indexOf('%') < 0 && needle.indexOf('_') < 0 && needle.indexOf('\\') < 0;
-        return "c.id IN (SELECT rowid FROM certificate_name_trigram WHERE certificate_name_trigram.search_key LIKE :q"
-                + (plain ? ")" : " ESCAPE '\\')");
-    }
-
     public PageResult<CertificateView> list(Filter filter, PageResult.PageRequest page) {
         AgencyScope scope = scopes.current();
         Instant now = clock.instant();
@@ -148,8 +131,15 @@ public class CertificateQueries {
         if (filter.q() != null && !filter.q().isBlank()) {
             String serial = Pki.normalizeSerial(filter.q());
             String needle = Text.fold(filter.q());
-            where.append(" AND (").append(nameContains(needle));
-            args.put("q", Text.containsPattern(needle));
+            // the names with a word that starts with the needle, through V14's index
+            if (needle.isEmpty()) {
+                where.append(" AND (1 = 0");
+            } else {
+                where.append(" AND (c.id IN (SELECT certificate_id FROM certificate_name_word"
+                        + " WHERE words >= :wordsFrom AND words < :wordsTo)");
+                args.put("wordsFrom", needle);
+                args.put("wordsTo", CertificateNames.end(needle));
+            }
             if (serial != null) {
                 where.append(" OR c.serial = :serial");
                 args.put("serial", serial);

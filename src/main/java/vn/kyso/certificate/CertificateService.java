@@ -60,11 +60,13 @@ public class CertificateService {
     private final KysoProperties.Certificates policy;
     private final vn.kyso.token.TokenLinks tokenLinks;
     private final vn.kyso.approval.FourEyes fourEyes;
+    private final CertificateNames names;
 
     public CertificateService(CertificateRepository certificates, CertificateQueries queries,
             SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
-            KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks, vn.kyso.approval.FourEyes fourEyes) {
+            KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks, vn.kyso.approval.FourEyes fourEyes,
+            CertificateNames names) {
         this.certificates = certificates;
         this.queries = queries;
         this.subscribers = subscribers;
@@ -78,6 +80,7 @@ public class CertificateService {
         this.policy = properties.certificates();
         this.tokenLinks = tokenLinks;
         this.fourEyes = fourEyes;
+        this.names = names;
     }
 
     @Transactional
@@ -95,7 +98,7 @@ public class CertificateService {
         Certificate issued = sign(subscriber, key, profile, now, now.plus(Duration.ofDays(days)), "validityDays");
         issued.storage = request.storage() == null ? Storage.TOKEN : request.storage();
         issued.tokenId = tokenId;
-        certificates.save(issued);
+        saveNew(issued);
         audit.record(change("certificate.issue", issued, null));
         return issued;
     }
@@ -126,7 +129,7 @@ public class CertificateService {
         renewed.tokenId = old.tokenId;
         renewed.replacesId = old.id;
         renewed.renewalCount = old.renewalCount + 1;
-        certificates.save(renewed);
+        saveNew(renewed);
         audit.record(change("certificate.renew", renewed, old.serial));
         return renewed;
     }
@@ -150,7 +153,7 @@ public class CertificateService {
         replacement.storage = old.storage;
         replacement.tokenId = old.tokenId;
         replacement.replacesId = old.id;
-        certificates.save(replacement);
+        saveNew(replacement);
         markRevoked(old, RevocationReason.SUPERSEDED, RevocationCase.INFORMATION_CHANGED, null,
                 "→ " + replacement.serial, now);
         audit.record(change("certificate.reissue", replacement, old.serial));
@@ -272,7 +275,7 @@ public class CertificateService {
             imported.revokedAt = entry.revokedAt();
             imported.revocationReason = entry.reason();
         });
-        certificates.save(imported);
+        saveNew(imported);
         audit.record(change("certificate.import", imported, null));
         return imported;
     }
@@ -412,6 +415,11 @@ public class CertificateService {
                 profile.extendedKeyUsageCritical(), subscriber.email());
         X509Certificate x509 = ca.issue(spec);
         return record(x509, ca.issuingRecord(), subscriber, Source.ISSUED, profile);
+    }
+
+    private void saveNew(Certificate c) {
+        certificates.save(c);
+        names.index(c.id, c.searchKey);
     }
 
     private Certificate record(X509Certificate x509, CaRecord issuer, Subscriber subscriber, Source source,

@@ -32,6 +32,7 @@ import vn.kyso.audit.AuditLog;
 import vn.kyso.ca.CaRecord;
 import vn.kyso.ca.CertificateAuthorities;
 import vn.kyso.ca.Pki;
+import vn.kyso.certificate.CertificateNames;
 import vn.kyso.common.ApiException;
 import vn.kyso.common.Text;
 import vn.kyso.common.db.Db;
@@ -66,10 +67,11 @@ class CertificateImport implements Importer {
     private final Db db;
     private final Clock clock;
     private final ImportProperties limits;
+    private final CertificateNames names;
 
     CertificateImport(CertificateAuthorities authorities, TokenLinks tokenLinks,
             SubscriberRepository subscriberRepository, JdbcClient jdbc, JdbcTemplate batch, AuditLog audit, Db db,
-            Clock clock, ImportProperties limits) {
+            Clock clock, ImportProperties limits, CertificateNames names) {
         this.authorities = authorities;
         this.tokenLinks = tokenLinks;
         this.subscriberRepository = subscriberRepository;
@@ -79,6 +81,7 @@ class CertificateImport implements Importer {
         this.db = db;
         this.clock = clock;
         this.limits = limits;
+        this.names = names;
     }
 
     @Override
@@ -250,6 +253,7 @@ class CertificateImport implements Importer {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, ?)""",
                     inserts.subList(from, Math.min(inserts.size(), from + BATCH)));
         }
+        names.indexBySerial(inserts.stream().map(row -> new Object[] {row[0], row[8]}).toList());
         if (!links.isEmpty()) {
             batch.batchUpdate("UPDATE certificate SET token_id = ?, version = version + 1, updated_at = ? WHERE id = ?",
                     links);

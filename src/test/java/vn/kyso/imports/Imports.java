@@ -307,6 +307,9 @@ public interface Imports extends ImportCalls {
         assertThat(recorded.json().path("subscriberId").asLong()).isEqualTo(an.id());
         assertThat(admin().get("/api/v1/certificates/" + binhSerial).json().path("subscriberId").asLong())
                 .isEqualTo(binh.id());
+        var byName = admin().get("/api/v1/certificates?agency=" + agency + "&q=thu%20binh");
+        assertThat(byName.json().path("items").get(0).path("serialNumber").asString()).as("imported ones are found by name")
+                .isEqualTo(binhSerial);
         assertThat(admin().get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
 
         var again = upload("CERTIFICATES", "chung-thu.zip", zip);

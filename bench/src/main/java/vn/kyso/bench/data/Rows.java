@@ -23,6 +23,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.operator.ContentSigner;
 
 import vn.kyso.ca.Pki;
+import vn.kyso.certificate.CertificateNames;
 import vn.kyso.certificate.RevocationCase;
 import vn.kyso.common.Text;
 
@@ -274,6 +275,7 @@ final class Rows {
     private final PreparedStatement subscriber;
     private final PreparedStatement placement;
     private final PreparedStatement certificate;
+    private final PreparedStatement nameWord;
     private final PreparedStatement token;
     private final PreparedStatement event;
     long subscribers;
@@ -296,6 +298,7 @@ final class Rows {
                 + " spki_sha256, der, status, revoked_at, revocation_reason, revocation_case, invalidity_date,"
                 + " revocation_comment, replaces_id, renewal_count, version, created_at, updated_at, token_id, agency_id)"
                 + " VALUES (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 0, ?, ?, ?, ?)");
+        nameWord = c.prepareStatement("INSERT INTO certificate_name_word (words, certificate_id) VALUES (?, ?)");
         token = c.prepareStatement("INSERT INTO token (id, serial, model_id, batch, received_on, state,"
                 + " custodian_agency_id, holder_subscriber_id, notes, version, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)");
@@ -413,12 +416,18 @@ final class Rows {
             Sql.longOrNull(certificate, 24, x.tokenId);
             certificate.setLong(25, x.person.agencyId);
             certificate.addBatch();
+            for (String words : CertificateNames.suffixes(Text.fold(cn))) {
+                nameWord.setString(1, words);
+                nameWord.setLong(2, x.id);
+                nameWord.addBatch();
+            }
             certificates++;
             if (x.revokedAt != null) {
                 revoked++;
             }
         }
         certificate.executeBatch();
+        nameWord.executeBatch();
         for (Tok t : b.tokens) {
             for (Event e : t.events) {
                 event.setLong(1, t.id);

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The few ways the two databases differ for a bulk load: how instants and dates are stored (as
- * Kyso's migrations declare them), and how secondary indexes and SQLite's search triggers are set
+ * Kyso's migrations declare them), and how secondary indexes (and any triggers) are set
  * aside during the load and put back, exactly as the migrations made them, afterwards.
  */
 final class Sql {
@@ -81,7 +81,7 @@ final class Sql {
         }
     }
 
-    /** Drops the secondary indexes (and SQLite's trigram triggers) of these tables, remembering how to remake them. */
+    /** Drops the secondary indexes of these tables, remembering how to remake them. */
     void setAsideIndexes(List<String> tables) throws SQLException {
         String in = "'" + String.join("','", tables) + "'";
         List<String[]> found = new ArrayList<>();
@@ -104,12 +104,9 @@ final class Sql {
         c.commit();
     }
 
-    /** Remakes what {@link #setAsideIndexes} dropped, refills the trigram search table, and updates statistics. */
+    /** Remakes what {@link #setAsideIndexes} dropped, and updates statistics. */
     void restoreIndexes() throws SQLException {
         try (Statement s = c.createStatement()) {
-            if (!postgres) {
-                s.execute("INSERT INTO certificate_name_trigram (certificate_name_trigram) VALUES ('rebuild')");
-            }
             for (String ddl : restore) {
                 s.execute(ddl);
             }
