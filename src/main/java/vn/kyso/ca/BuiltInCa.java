@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -222,8 +223,8 @@ public class BuiltInCa implements InitializingBean {
     /** The key that signs for the named built-in CA: its certificates' CRLs. */
     public ContentSigner signerFor(String caName) {
         return switch (caName) {
-            case ROOT -> signer(rootKey, "SHA384withECDSA");
-            case ISSUING -> signer(issuingKey, "SHA256withECDSA");
+            case ROOT -> signer(rootKey, "SHA384withECDSA", keys.bulkSigningProvider());
+            case ISSUING -> signer(issuingKey, "SHA256withECDSA", keys.bulkSigningProvider());
             default -> throw new IllegalArgumentException("Not a built-in CA: " + caName);
         };
     }
@@ -313,8 +314,12 @@ public class BuiltInCa implements InitializingBean {
     }
 
     private ContentSigner signer(PrivateKey key, String algorithm) {
+        return signer(key, algorithm, keys.provider());
+    }
+
+    private ContentSigner signer(PrivateKey key, String algorithm, Provider provider) {
         try {
-            return new JcaContentSignerBuilder(algorithm).setProvider(keys.provider()).build(key);
+            return new JcaContentSignerBuilder(algorithm).setProvider(provider).build(key);
         } catch (OperatorCreationException e) {
             throw new IllegalStateException("Cannot sign with " + algorithm, e);
         }

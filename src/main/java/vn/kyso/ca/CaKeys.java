@@ -28,6 +28,14 @@ interface CaKeys {
     /** The provider that can sign with these keys. */
     Provider provider();
 
+    /**
+     * The provider for a signature over megabytes (a national CRL), where hashing is most of the
+     * work. A token signs with its own provider.
+     */
+    default Provider bulkSigningProvider() {
+        return provider();
+    }
+
     /** Where the keys are, for messages to the operator. */
     String location();
 }

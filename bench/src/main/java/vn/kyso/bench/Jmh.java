@@ -130,6 +130,15 @@ final class Jmh {
             table.add("in-process BC certificate signing, P-256 (baseline for issuing)", "-",
                     opsPerSecond(signing) + " /s", "-", "-", "-", null);
         }
+        Result<?> crlKyso = scores.get("CrlSigning.kyso thrpt");
+        Result<?> crlBase = scores.get("CrlSigning.baseline thrpt");
+        if (crlKyso != null && crlBase != null) {
+            double seconds = 1 / crlKyso.getScore();
+            table.add(String.format(Locale.ROOT, "in-process CRL encoding and signing, %,d entries", CrlSigning.ENTRIES),
+                    "-", String.format(Locale.ROOT, "%.3f s", seconds), String.format(Locale.ROOT,
+                            "%.3f s (BC X509v2CRLBuilder)", 1 / crlBase.getScore()),
+                    String.format(Locale.ROOT, "%.3f", crlKyso.getScore() / crlBase.getScore()), "< 2 s", seconds < 2);
+        }
         boolean latency = FIGURES.stream().anyMatch(f -> scores.containsKey(f.benchmark + ".kyso sample"));
         if (latency) {
             out.append('\n');
