@@ -9,6 +9,8 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface AgencyRepository extends CrudRepository<Agency, Long> {
 
+    // on most requests: written out rather than derived from the name on each call
+    @Query("SELECT * FROM agency WHERE code = :code")
     Optional<Agency> findByCode(String code);
 
     boolean existsByCode(String code);

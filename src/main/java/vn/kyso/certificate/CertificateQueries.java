@@ -17,8 +17,6 @@ import vn.kyso.agency.AgencyScope;
 import vn.kyso.agency.AgencyScopes;
 import vn.kyso.agency.AgencySql;
 import vn.kyso.agency.AgencyService;
-import vn.kyso.ca.CaRecord;
-import vn.kyso.ca.CaRepository;
 import vn.kyso.ca.Pki;
 import vn.kyso.common.KysoProperties;
 import vn.kyso.common.PageResult;
@@ -36,20 +34,18 @@ public class CertificateQueries {
     private final AgencyRepository agencies;
     private final AgencyService agencyService;
     private final AgencyScopes scopes;
-    private final CaRepository cas;
     private final JdbcClient jdbc;
     private final Db db;
     private final Clock clock;
     private final int expiringSoonDays;
 
     public CertificateQueries(CertificateRepository certificates,
-            AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes, CaRepository cas,
+            AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             JdbcClient jdbc, Db db, Clock clock, KysoProperties properties) {
         this.certificates = certificates;
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.scopes = scopes;
-        this.cas = cas;
         this.jdbc = jdbc;
         this.db = db;
         this.clock = clock;
@@ -64,24 +60,38 @@ public class CertificateQueries {
         return certificate.agencyId != null && agencies.findById(certificate.agencyId).filter(scope::contains).isPresent();
     }
 
+    private record Related(String caName, String caDn, String agencyCode, String tokenSerial, String replaces,
+            String replacedBy) {
+    }
+
+    /** Everything a view names besides the certificate row, in one statement (a page shows twenty). */
+    private static final String RELATED = """
+            SELECT (SELECT name FROM ca WHERE id = :ca) AS ca_name,
+              (SELECT subject_dn FROM ca WHERE id = :ca) AS ca_dn,
+              (SELECT code FROM agency WHERE id = :agency) AS agency_code,
+              (SELECT serial FROM token WHERE id = :token) AS token_serial,
+              (SELECT serial FROM certificate WHERE id = :replaces) AS replaces,
+              (SELECT MIN(serial) FROM certificate WHERE replaces_id = :id) AS replaced_by""";
+
     public CertificateView view(Certificate c) {
         Instant now = clock.instant();
-        CaRecord ca = cas.findById(c.caId).orElseThrow();
-        String agencyCode = c.agencyId == null ? null : agencies.findById(c.agencyId).map(Agency::code).orElse(null);
+        Map<String, Object> args = new HashMap<>();
+        args.put("ca", c.caId);
+        args.put("agency", c.agencyId);
+        args.put("token", c.tokenId);
+        args.put("replaces", c.replacesId);
+        args.put("id", c.id);
+        Related related = jdbc.sql(RELATED).params(args).query((rs, n) -> new Related(rs.getString("ca_name"),
+                rs.getString("ca_dn"), rs.getString("agency_code"), rs.getString("token_serial"),
+                rs.getString("replaces"), rs.getString("replaced_by"))).single();
         Validity validity = c.validityAt(now);
         boolean soon = validity == Validity.VALID && c.notAfter.isBefore(now.plus(Duration.ofDays(expiringSoonDays)));
-        String replaces = c.replacesId == null ? null
-                : certificates.findById(c.replacesId).map(Certificate::serial).orElse(null);
-        String replacedBy = c.id == null ? null
-                : certificates.findByReplacesId(c.id).stream().map(Certificate::serial).findFirst().orElse(null);
         var revocation = c.status == CertificateStatus.GOOD ? null : new CertificateView.Revocation(c.revokedAt,
                 c.revocationReason, c.revocationCase, c.invalidityDate, c.revocationComment);
-        String tokenSerial = c.tokenId == null ? null : jdbc.sql("SELECT serial FROM token WHERE id = :id")
-                .param("id", c.tokenId).query(String.class).optional().orElse(null);
-        return new CertificateView(c.serial, ca.name(), ca.subjectDn(), c.subjectDn, c.commonName, c.subscriberId,
-                agencyCode, c.profile, c.source, c.storage, tokenSerial, c.notBefore, c.notAfter, validity, soon, c.keyAlgorithm,
-                c.keySize, Pki.sha256Hex(c.der), revocation, replaces, replacedBy, c.renewalCount,
-                c.version == null ? 0 : c.version);
+        return new CertificateView(c.serial, related.caName(), related.caDn(), c.subjectDn, c.commonName,
+                c.subscriberId, related.agencyCode(), c.profile, c.source, c.storage, related.tokenSerial(),
+                c.notBefore, c.notAfter, validity, soon, c.keyAlgorithm, c.keySize, Pki.sha256Hex(c.der), revocation,
+                related.replaces(), related.replacedBy(), c.renewalCount, c.version == null ? 0 : c.version);
     }
 
     public record CrlEntry(Instant revokedAt, RevocationReason reason) {

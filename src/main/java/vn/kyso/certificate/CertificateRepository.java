@@ -8,6 +8,9 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface CertificateRepository extends CrudRepository<Certificate, Long> {
 
+    // Written out: a derived query is built again from the method name on every call, which cost
+    // more than the query on the lookup path.
+    @Query("SELECT * FROM certificate WHERE serial = :serial")
     Optional<Certificate> findBySerial(String serial);
 
     Optional<Certificate> findByCaIdAndSerial(Long caId, String serial);

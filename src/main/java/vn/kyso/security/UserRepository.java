@@ -10,6 +10,8 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface UserRepository extends CrudRepository<AppUser, Long> {
 
+    // every API request signs in: written out rather than derived from the name on each call
+    @Query("SELECT * FROM app_user WHERE username = :username")
     Optional<AppUser> findByUsername(String username);
 
     boolean existsByUsername(String username);
