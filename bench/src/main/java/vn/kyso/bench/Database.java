@@ -26,6 +26,9 @@ import vn.kyso.bench.http.Service;
 final class Database {
 
     static final Path JAR = Path.of("target/kyso-0.1.0-SNAPSHOT.jar");
+    /** The extracted jar and its class data sharing archive, made by bench/run as README describes. */
+    static final Path CDS_JAR = Path.of("target/cds/kyso-0.1.0-SNAPSHOT.jar");
+    static final Path CDS_ARCHIVE = Path.of("target/cds/kyso.jsa");
 
     private final String name;
     private final String url;
@@ -83,6 +86,12 @@ final class Database {
     /** Kyso on this database; SQLite is its default under the data directory. */
     Service start(int port, String heap, Path log, List<String> jvmArgs) throws IOException {
         return Service.start(JAR.toAbsolutePath(), dataDir, postgres() ? url : null, user, port, heap, log, jvmArgs);
+    }
+
+    /** The same, from the extracted jar with its class data sharing archive. */
+    Service startWithCds(int port, String heap, Path log) throws IOException {
+        return Service.start(CDS_JAR.toAbsolutePath(), dataDir, postgres() ? url : null, user, port, heap, log,
+                List.of("-XX:SharedArchiveFile=" + CDS_ARCHIVE.toAbsolutePath()));
     }
 
     /** Makes the data set unless the one there has the scale asked for; adds its generation time. */
