@@ -37,10 +37,13 @@ public class CertificateController {
     private final vn.kyso.approval.Approvals approvals;
     private final int maxPageSize;
 
+    private final vn.kyso.common.db.GroupCommit groupCommit;
+
     public CertificateController(CertificateService service, CertificateQueries queries, BulkRevocation bulk,
             KysoProperties properties, vn.kyso.approval.CertificateRevocations fourEyes,
-            vn.kyso.approval.Approvals approvals) {
+            vn.kyso.approval.Approvals approvals, vn.kyso.common.db.GroupCommit groupCommit) {
         this.service = service;
+        this.groupCommit = groupCommit;
         this.queries = queries;
         this.bulk = bulk;
         this.fourEyes = fourEyes;
@@ -51,7 +54,8 @@ public class CertificateController {
     @PostMapping
     @PreAuthorize(WRITERS)
     public ResponseEntity<CertificateView> issue(@Valid @RequestBody Requests.Issue request) {
-        return created(service.issue(request));
+        // many issues share one durable commit on SQLite
+        return created(groupCommit.run(() -> service.issue(request)));
     }
 
     @PostMapping("/import")
