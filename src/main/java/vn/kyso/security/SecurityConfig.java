@@ -37,8 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class SecurityConfig {
 
     private static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/images/**", "/favicon.ico",
-        "/error", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**", "/ca/**", "/crl/**",
-        "/ocsp/**", "/ocsp"};
+        "/error", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"};
 
     @Bean
     PasswordEncoder passwordEncoder(java.time.Clock clock) {
@@ -88,6 +87,25 @@ public class SecurityConfig {
         return manager;
     }
 
+    /**
+     * The public PKI door: OCSP, CRLs and CA certificates are fetched by relying parties with no
+     * account, many times a second. Their own chain keeps the headers and no session, cookie or
+     * login machinery that would only cost each request time.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicPki(HttpSecurity http) throws Exception {
+        http.securityMatcher("/ocsp", "/ocsp/**", "/crl/**", "/ca/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> a.disable())
+                .csrf(c -> c.disable())
+                .logout(l -> l.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemSecurityHandlers handlers, LoginThrottle throttle,
@@ -127,8 +145,6 @@ public class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout").deleteCookies("JSESSIONID"))
                 // a page asked for with a session that timed out says so on the sign-in page
                 .sessionManagement(s -> s.invalidSessionUrl("/login?expired=1"))
-                // OCSP clients post DER and hold no session or token
-                .csrf(c -> c.ignoringRequestMatchers("/ocsp", "/ocsp/**"))
                 .headers(h -> h
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
