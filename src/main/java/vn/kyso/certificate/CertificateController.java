@@ -54,8 +54,9 @@ public class CertificateController {
     @PostMapping
     @PreAuthorize(WRITERS)
     public ResponseEntity<CertificateView> issue(@Valid @RequestBody Requests.Issue request) {
-        // many issues share one durable commit on SQLite
-        return created(groupCommit.run(() -> service.issue(request)));
+        // checked and signed here, in parallel; then stored, many issues to one durable commit on SQLite
+        var prepared = service.prepareIssue(request);
+        return created(groupCommit.run(() -> service.store(prepared)));
     }
 
     @PostMapping("/import")
