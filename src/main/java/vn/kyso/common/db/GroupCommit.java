@@ -106,8 +106,13 @@ public class GroupCommit implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void destroy() throws InterruptedException {
         writer.interrupt();
+        writer.join(10_000);
+        // whatever the writer did not take is not stored; its callers must not wait for ever
+        List<Job<?>> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(job -> job.done.completeExceptionally(new IllegalStateException("Kyso is stopping")));
     }
 
     private static final class Job<T> {
