@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -88,9 +90,9 @@ public class Inventory {
                         held[0] += n;
                     }
                 });
-        Map<Long, String> modelCodes = new java.util.HashMap<>();
+        Map<Long, String> modelCodes = new HashMap<>();
         jdbc.sql("SELECT id, code FROM token_model").query(rs -> { modelCodes.put(rs.getLong("id"), rs.getString("code")); });
-        Map<String, Long> byModel = new java.util.TreeMap<>();
+        Map<String, Long> byModel = new TreeMap<>();
         byModelId.forEach((id, n) -> byModel.merge(modelCodes.get(id), n, Long::sum));
         long tokenTotal = byState.values().stream().mapToLong(Long::longValue).sum();
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 import vn.kyso.audit.AuditLog;
-import vn.kyso.common.db.GroupCommit;
 import vn.kyso.ca.Pki;
 import vn.kyso.common.db.Db;
+import vn.kyso.common.db.GroupCommit;
 import vn.kyso.security.KysoPrincipal;
 import vn.kyso.security.Role;
 
@@ -56,6 +56,8 @@ public class VerificationService {
         }
         VerificationReport stored = report.with(UUID.randomUUID().toString(), signatures);
         String actor = AuditLog.currentActor();
+        // written here, not in the write queue, where every verification waits for the one writer
+        String reportJson = json.writeValueAsString(stored);
         // many verifications share one durable commit on SQLite
         groupCommit.run(() -> {
             jdbc.sql("""
@@ -67,7 +69,7 @@ public class VerificationService {
                     .param("format", stored.format()).param("sha", stored.documentSha256())
                     .param("size", stored.documentSize()).param("ind", stored.indication().name())
                     .param("sub", stored.subIndication() == null ? null : stored.subIndication().name())
-                    .param("report", json.writeValueAsString(stored)).update();
+                    .param("report", reportJson).update();
             audit.record(actor, new AuditLog.Change("verification.create", "verification", stored.id(), null, null,
                     Map.of("documentSha256", stored.documentSha256(), "indication", stored.indication().name(),
                             "signatures", stored.signatures().size())));
