@@ -37,13 +37,10 @@ public class CertificateController {
     private final vn.kyso.approval.Approvals approvals;
     private final int maxPageSize;
 
-    private final vn.kyso.common.db.GroupCommit groupCommit;
-
     public CertificateController(CertificateService service, CertificateQueries queries, BulkRevocation bulk,
             KysoProperties properties, vn.kyso.approval.CertificateRevocations fourEyes,
-            vn.kyso.approval.Approvals approvals, vn.kyso.common.db.GroupCommit groupCommit) {
+            vn.kyso.approval.Approvals approvals) {
         this.service = service;
-        this.groupCommit = groupCommit;
         this.queries = queries;
         this.bulk = bulk;
         this.fourEyes = fourEyes;
@@ -54,9 +51,7 @@ public class CertificateController {
     @PostMapping
     @PreAuthorize(WRITERS)
     public ResponseEntity<CertificateView> issue(@Valid @RequestBody Requests.Issue request) {
-        // checked and signed here, in parallel; then stored, many issues to one durable commit on SQLite
-        var prepared = service.prepareIssue(request);
-        return created(groupCommit.run(() -> service.store(prepared)));
+        return created(service.issue(request));
     }
 
     @PostMapping("/import")

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The name index of V14: a certificate's folded name from each of its words to the end, so that
- * a search is a range of one B-tree ({@link #range}). Written in the transaction that stores the
+ * a search is a range of one B-tree (up to {@link #end}). Written in the transaction that stores the
  * certificate; names are never changed afterwards.
  */
 @Component

@@ -29,6 +29,7 @@ import vn.kyso.ca.Pki;
 import vn.kyso.common.ApiException;
 import vn.kyso.common.KysoProperties;
 import vn.kyso.common.Text;
+import vn.kyso.common.db.GroupCommit;
 import vn.kyso.subscriber.Subscriber;
 import vn.kyso.subscriber.SubscriberService;
 import vn.kyso.subscriber.SubscriberStatus;
@@ -61,12 +62,13 @@ public class CertificateService {
     private final vn.kyso.token.TokenLinks tokenLinks;
     private final vn.kyso.approval.FourEyes fourEyes;
     private final CertificateNames names;
+    private final GroupCommit groupCommit;
 
     public CertificateService(CertificateRepository certificates, CertificateQueries queries,
             SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
             KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks, vn.kyso.approval.FourEyes fourEyes,
-            CertificateNames names) {
+            CertificateNames names, GroupCommit groupCommit) {
         this.certificates = certificates;
         this.queries = queries;
         this.subscribers = subscribers;
@@ -81,15 +83,21 @@ public class CertificateService {
         this.tokenLinks = tokenLinks;
         this.fourEyes = fourEyes;
         this.names = names;
+        this.groupCommit = groupCommit;
     }
 
-    @Transactional
+    /**
+     * Checked and signed first, in the caller's thread; then stored, on SQLite in a transaction
+     * shared with the issues waiting beside it (GroupCommit), inside the caller's transaction if
+     * there is one.
+     */
     public Certificate issue(Requests.Issue request) {
-        return store(prepareIssue(request));
+        PreparedIssue prepared = prepareIssue(request);
+        return groupCommit.run(() -> store(prepared));
     }
 
     /** What {@link #prepareIssue} checked and signed, before anything was written. */
-    public record PreparedIssue(Requests.Issue request, Subscriber subscriber, Profile profile, PublicKey key,
+    record PreparedIssue(Requests.Issue request, Subscriber subscriber, Profile profile, PublicKey key,
             int days, Certificate certificate) {
     }
 
@@ -98,7 +106,7 @@ public class CertificateService {
      * the CA's are most of an issue's CPU; done here, they stay out of the transaction that stores
      * the certificate (on SQLite, the one writer that every issue waits for).
      */
-    public PreparedIssue prepareIssue(Requests.Issue request) {
+    PreparedIssue prepareIssue(Requests.Issue request) {
         Subscriber subscriber = activeSubscriber(request.subscriberId());
         Profile profile = request.profile() == null ? Profile.defaultFor(subscriber.type()) : request.profile();
         if (profile.subscriberType() != subscriber.type()) {
@@ -114,7 +122,7 @@ public class CertificateService {
 
     /** Stores a prepared issue, checking again, in this transaction, what may have changed since. */
     @Transactional
-    public Certificate store(PreparedIssue prepared) {
+    Certificate store(PreparedIssue prepared) {
         Subscriber subscriber = activeSubscriber(prepared.subscriber().id());
         checkKeyNotUsedByOthers(prepared.key(), subscriber.id());
         Long tokenId = tokenLinks.forCertificate(prepared.request().tokenSerial(), subscriber);

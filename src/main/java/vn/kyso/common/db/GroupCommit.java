@@ -78,6 +78,11 @@ public class GroupCommit implements DisposableBean {
         }
     }
 
+    /** How many pieces wait for the writer. */
+    int waiting() {
+        return queue.size();
+    }
+
     public void run(Runnable work) {
         run(() -> {
             work.run();

@@ -86,7 +86,11 @@ class GroupCommitSqliteTest extends SqliteContext {
             }));
         }
         // all six wait behind the blocker, so the writer takes them as one batch
-        Thread.sleep(300);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (groupCommit.waiting() < 6 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(groupCommit.waiting()).isEqualTo(6);
         release.countDown();
         blocker.get(30, TimeUnit.SECONDS);
 
