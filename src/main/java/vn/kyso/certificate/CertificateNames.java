@@ -9,12 +9,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The name index of V14: a certificate's folded name from each of its words to the end, so that
- * a search is a range of one B-tree (up to {@link #end}). Written in the transaction that stores the
- * certificate; names are never changed afterwards.
+ * The name index of V14 and V15: a certificate's folded name from each of its words to the end,
+ * with the certificate's expiry, so that a search is a range of one B-tree (up to {@link #end})
+ * already in the order a page shows. Written in the transaction that stores the certificate; names
+ * and expiry are never changed afterwards.
  */
 @Component
 public class CertificateNames {
+
+    private static final String INSERT = "INSERT INTO certificate_name_entry (words, not_after, certificate_id)"
+            + " SELECT ?, not_after, id FROM certificate";
 
     private final JdbcTemplate jdbc;
 
@@ -42,7 +46,7 @@ public class CertificateNames {
     public void index(long certificateId, String searchKey) {
         List<Object[]> rows = new ArrayList<>();
         suffixes(searchKey).forEach(words -> rows.add(new Object[] {words, certificateId}));
-        jdbc.batchUpdate("INSERT INTO certificate_name_word (words, certificate_id) VALUES (?, ?)", rows);
+        jdbc.batchUpdate(INSERT + " WHERE id = ?", rows);
     }
 
     /** For certificates written in bulk, found by serial: each row is {serial, searchKey}. */
@@ -51,8 +55,7 @@ public class CertificateNames {
         for (Object[] row : serialAndKey) {
             suffixes((String) row[1]).forEach(words -> rows.add(new Object[] {words, row[0]}));
         }
-        jdbc.batchUpdate("INSERT INTO certificate_name_word (words, certificate_id)"
-                + " SELECT ?, id FROM certificate WHERE serial = ?", rows);
+        jdbc.batchUpdate(INSERT + " WHERE serial = ?", rows);
     }
 
     /** The half-open range [needle, end) of words that start with {@code needle}. */

@@ -107,10 +107,41 @@ public class CertificateQueries {
 
     public record Filter(String agency, boolean subtree, Long subscriberId, Validity status,
             Integer expiringWithinDays, String q) {
+
+        /** A name and nothing else to narrow by: the name index alone answers it. */
+        boolean onlyByName() {
+            return agency == null && subscriberId == null && status == null && expiringWithinDays == null
+                    && q != null && !Text.fold(q).isEmpty() && Pki.normalizeSerial(q) == null;
+        }
+    }
+
+    /**
+     * The same answer as {@link #list} gives for a name alone, from the name index, which keeps each
+     * name's expiry in its key (V15): only the certificates on the page are read.
+     */
+    private PageResult<CertificateView> byName(String needle, PageResult.PageRequest page) {
+        Map<String, Object> args = Map.of("wordsFrom", needle, "wordsTo", CertificateNames.end(needle),
+                "limit", page.size(), "offset", page.offset());
+        String range = " FROM certificate_name_entry WHERE words >= :wordsFrom AND words < :wordsTo";
+        // one name can hold the needle at two words ("an" in "lê an an"): count certificates, not entries
+        long total = jdbc.sql("SELECT COUNT(DISTINCT certificate_id)" + range).params(args).query(Long.class).single();
+        List<Long> ids = jdbc.sql("SELECT DISTINCT not_after, certificate_id" + range
+                + " ORDER BY not_after, certificate_id LIMIT :limit OFFSET :offset")
+                .params(args).query((rs, n) -> rs.getLong("certificate_id")).list();
+        return page(ids, page, total);
+    }
+
+    private PageResult<CertificateView> page(List<Long> ids, PageResult.PageRequest page, long total) {
+        Map<Long, Certificate> byId = new HashMap<>();
+        certificates.findAllById(ids).forEach(c -> byId.put(c.id, c));
+        return PageResult.of(ids.stream().map(byId::get).map(this::view).toList(), page, total);
     }
 
     public PageResult<CertificateView> list(Filter filter, PageResult.PageRequest page) {
         AgencyScope scope = scopes.current();
+        if (scope.all() && filter.onlyByName()) {
+            return byName(Text.fold(filter.q()), page);
+        }
         Instant now = clock.instant();
         StringBuilder where = new StringBuilder(
                 " FROM certificate c JOIN agency a ON a.id = c.agency_id"
@@ -145,7 +176,7 @@ public class CertificateQueries {
             if (needle.isEmpty()) {
                 where.append(" AND (1 = 0");
             } else {
-                where.append(" AND (c.id IN (SELECT certificate_id FROM certificate_name_word"
+                where.append(" AND (c.id IN (SELECT certificate_id FROM certificate_name_entry"
                         + " WHERE words >= :wordsFrom AND words < :wordsTo)");
                 args.put("wordsFrom", needle);
                 args.put("wordsTo", CertificateNames.end(needle));
@@ -161,8 +192,6 @@ public class CertificateQueries {
         args.put("offset", page.offset());
         List<Long> ids = jdbc.sql("SELECT c.id" + where + " ORDER BY c.not_after, c.id LIMIT :limit OFFSET :offset")
                 .params(args).query(Long.class).list();
-        Map<Long, Certificate> byId = new HashMap<>();
-        certificates.findAllById(ids).forEach(c -> byId.put(c.id, c));
-        return PageResult.of(ids.stream().map(byId::get).map(this::view).toList(), page, total);
+        return page(ids, page, total);
     }
 }

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bouncycastle.asn1.ASN1Encodable;
@@ -131,6 +132,32 @@ public interface CertificateLifecycle extends KysoApi {
         assertThat(admin().post("/api/v1/certificates/" + binh + "/revoke", Map.of("reason", "superseded")).status())
                 .isEqualTo(200);
         assertThat(found.apply("tran%20van")).as("still found after the row changed").isEqualTo(1);
+    }
+
+    @Test
+    default void aSearchByNameAloneAnswersAsTheFilteredSearchDoes() {
+        String agency = newAgency("Sở Khoa học");
+        List<String> serials = new java.util.ArrayList<>();
+        for (String name : List.of("Khúc Thừa Dụ", "Khúc Khúc Hạo", "Khúc Thị Mai")) {
+            serials.add(issue(newIndividual(agency, name).id(), TestPki.csr(TestPki.ec("secp256r1"))).text("serialNumber"));
+        }
+        java.util.function.Function<String, List<String>> page = query -> {
+            var answer = admin().get("/api/v1/certificates?" + query);
+            assertThat(answer.status()).as(query).isEqualTo(200);
+            List<String> found = new java.util.ArrayList<>();
+            answer.json().path("items").forEach(item -> found.add(item.path("serialNumber").asText()));
+            found.add("total " + answer.json().path("totalItems").asLong());
+            return found;
+        };
+        // issued one after the other with the same validity: expiry order is issue order
+        assertThat(page.apply("q=khuc")).containsExactly(serials.get(0), serials.get(1), serials.get(2), "total 3");
+        assertThat(page.apply("q=khuc&size=2&page=1")).containsExactly(serials.get(2), "total 3");
+        for (String q : List.of("khuc", "kh%C3%BAc%20kh", "thi%20mai", "hao", "khuc%20thua%20du%20x")) {
+            assertThat(page.apply("q=" + q)).as(q).isEqualTo(page.apply("agency=" + agency + "&q=" + q));
+        }
+        assertThat(admin().post("/api/v1/certificates/" + serials.get(1) + "/revoke", Map.of("reason", "superseded"))
+                .status()).isEqualTo(200);
+        assertThat(page.apply("q=hao")).as("found whatever its status").containsExactly(serials.get(1), "total 1");
     }
 
     @Test

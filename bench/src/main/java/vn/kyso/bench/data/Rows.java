@@ -298,7 +298,7 @@ final class Rows {
                 + " spki_sha256, der, status, revoked_at, revocation_reason, revocation_case, invalidity_date,"
                 + " revocation_comment, replaces_id, renewal_count, version, created_at, updated_at, token_id, agency_id)"
                 + " VALUES (?, ?, ?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, ?, ?, 0, ?, ?, ?, ?)");
-        nameWord = c.prepareStatement("INSERT INTO certificate_name_word (words, certificate_id) VALUES (?, ?)");
+        nameWord = c.prepareStatement("INSERT INTO certificate_name_entry (words, not_after, certificate_id) VALUES (?, ?, ?)");
         token = c.prepareStatement("INSERT INTO token (id, serial, model_id, batch, received_on, state,"
                 + " custodian_agency_id, holder_subscriber_id, notes, version, created_at, updated_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?, ?)");
@@ -418,7 +418,8 @@ final class Rows {
             certificate.addBatch();
             for (String words : CertificateNames.suffixes(Text.fold(cn))) {
                 nameWord.setString(1, words);
-                nameWord.setLong(2, x.id);
+                sql.instant(nameWord, 2, x.notAfter);
+                nameWord.setLong(3, x.id);
                 nameWord.addBatch();
             }
             certificates++;
