@@ -30,6 +30,6 @@ public class CaRecord {
     public Long parentId() { return parentId; }
 
     public X509Certificate x509() {
-        return Pki.certificate(certificate);
+        return ParsedCertificates.of(certificate);
     }
 }

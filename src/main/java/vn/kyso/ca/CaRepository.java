@@ -10,10 +10,14 @@ import org.springframework.data.repository.CrudRepository;
 
 public interface CaRepository extends CrudRepository<CaRecord, Long> {
 
+    // written out: Spring Data derives a query from the method name again on every call
+    @Query("SELECT * FROM ca WHERE name = :name")
     Optional<CaRecord> findByName(String name);
 
+    @Query("SELECT * FROM ca WHERE key_hash = :keyHash")
     List<CaRecord> findByKeyHash(String keyHash);
 
+    @Query("SELECT * FROM ca ORDER BY name")
     List<CaRecord> findAllByOrderByName();
 
     /** Marks every cached CRL of this CA stale; called in the revoking transaction. */

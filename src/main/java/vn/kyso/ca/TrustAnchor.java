@@ -25,6 +25,6 @@ public class TrustAnchor {
     public Instant createdAt() { return createdAt; }
 
     public X509Certificate x509() {
-        return Pki.certificate(certificate);
+        return ParsedCertificates.of(certificate);
     }
 }

@@ -20,7 +20,8 @@ import vn.kyso.common.KysoProperties;
  * The embedded SQLite default under the data directory, or whatever KYSO_DB_URL names.
  * SQLite gets WAL (readers never wait for the writer), enforced foreign keys, a busy timeout,
  * and IMMEDIATE transactions: a transaction takes the write lock when it begins, so two
- * read-then-write transactions queue instead of failing with SQLITE_BUSY half-way.
+ * read-then-write transactions queue instead of failing with SQLITE_BUSY half-way. Read-only
+ * transactions begin DEFERRED ({@link SqliteTransactionModes}) and never wait for the writer.
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfig {
@@ -31,7 +32,7 @@ public class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    HikariDataSource dataSource(KysoProperties properties, DatabaseKind kind) {
+    DataSource dataSource(KysoProperties properties, DatabaseKind kind) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kyso");
         config.setJdbcUrl(jdbcUrl(properties));
@@ -50,6 +51,7 @@ public class DatabaseConfig {
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("synchronous", db.sqliteSynchronous());
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+            return new SqliteTransactionModes(new HikariDataSource(config));
         }
         return new HikariDataSource(config);
     }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.kyso.ca.CaKind;
+import vn.kyso.ca.ParsedCertificates;
 import vn.kyso.ca.Pki;
 import vn.kyso.certificate.RevocationReason;
 import vn.kyso.common.db.Db;
@@ -54,7 +55,7 @@ public class RegistryRevocation implements RevocationRegistry {
                 .list();
         String serial = Pki.hex(certificate.getSerialNumber());
         for (Ca ca : cas) {
-            if (!Pki.certificate(ca.certificate()).getSubjectX500Principal().equals(issuer.getSubjectX500Principal())) {
+            if (!ParsedCertificates.of(ca.certificate()).getSubjectX500Principal().equals(issuer.getSubjectX500Principal())) {
                 continue;
             }
             return ca.kind() == CaKind.BUILT_IN ? fromCertificates(ca, certificate, serial) : fromCrl(ca, certificate, serial);

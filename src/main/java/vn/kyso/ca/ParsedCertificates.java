@@ -1,0 +1,35 @@
+package vn.kyso.ca;
+
+import java.nio.ByteBuffer;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CA and trust-anchor certificates as parsed objects, kept by their bytes. Every verification reads
+ * Kyso's CAs and anchors from the database, and parsing them again each time was a fifth of a
+ * verification's CPU. Keyed by the whole encoding, so a row that changes is simply parsed anew;
+ * bounded, because anchors can be added and removed, and cleared whole when full.
+ */
+public final class ParsedCertificates {
+
+    /** Far more than the CAs and anchors one Kyso knows. */
+    private static final int MAX = 512;
+    private static final Map<ByteBuffer, X509Certificate> PARSED = new ConcurrentHashMap<>();
+
+    private ParsedCertificates() {
+    }
+
+    public static X509Certificate of(byte[] der) {
+        ByteBuffer key = ByteBuffer.wrap(der.clone());
+        X509Certificate parsed = PARSED.get(key);
+        if (parsed == null) {
+            parsed = Pki.certificate(der);
+            if (PARSED.size() >= MAX) {
+                PARSED.clear();
+            }
+            PARSED.put(key, parsed);
+        }
+        return parsed;
+    }
+}
