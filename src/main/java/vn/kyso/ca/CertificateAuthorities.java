@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import vn.kyso.audit.AuditLog;
@@ -36,14 +37,16 @@ public class CertificateAuthorities {
     private final BuiltInCa builtIn;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     public CertificateAuthorities(CaRepository cas, TrustAnchorRepository anchors, BuiltInCa builtIn, AuditLog audit,
-            Clock clock) {
+            Clock clock, JdbcClient jdbc) {
         this.cas = cas;
         this.anchors = anchors;
         this.builtIn = builtIn;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     public BuiltInCa builtIn() {
@@ -76,11 +79,22 @@ public class CertificateAuthorities {
         };
     }
 
+    /**
+     * Every CA's certificate, in name order. Read for every verification, so as plain rows: mapping
+     * whole records cost more than the rest of assembling a verification's trust.
+     */
+    public List<X509Certificate> certificates() {
+        return jdbc.sql("SELECT certificate FROM ca ORDER BY name")
+                .query((rs, n) -> ParsedCertificates.of(rs.getBytes(1))).list();
+    }
+
     /** The configured anchors plus Kyso's own root. */
     public Set<TrustAnchor> trustAnchors() {
         Set<TrustAnchor> set = new HashSet<>();
         set.add(new TrustAnchor(builtIn.rootCertificate(), null));
-        anchors.findAll().forEach(a -> set.add(new TrustAnchor(a.x509(), null)));
+        jdbc.sql("SELECT certificate FROM trust_anchor")
+                .query((rs, n) -> ParsedCertificates.of(rs.getBytes(1))).list()
+                .forEach(c -> set.add(new TrustAnchor(c, null)));
         return set;
     }
 

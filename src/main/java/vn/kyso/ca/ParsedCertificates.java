@@ -6,10 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * CA and trust-anchor certificates as parsed objects, kept by their bytes. Every verification reads
- * Kyso's CAs and anchors from the database, and parsing them again each time was a fifth of a
- * verification's CPU. Keyed by the whole encoding, so a row that changes is simply parsed anew;
- * bounded, because anchors can be added and removed, and cleared whole when full.
+ * Certificates that are read again and again, as parsed objects kept by their bytes: Kyso's CAs
+ * and anchors, which every verification reads from the database, and the CA certificates nearly
+ * every signed document carries. Parsing them each time was a fifth of a verification's CPU.
+ * Keyed by the whole encoding, so a row that changes is simply parsed anew; bounded, and cleared
+ * whole when full, because uploads bring certificates without end.
  */
 public final class ParsedCertificates {
 

@@ -1,5 +1,9 @@
 package vn.kyso.security;
 
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,11 +56,16 @@ class RolesBeforeBody implements WebMvcConfigurer, HandlerInterceptor {
         return true;
     }
 
-    private static boolean judgedWithoutArguments(HandlerMethod method) {
-        PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), PreAuthorize.class);
-        if (rule == null) {
-            rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
-        }
-        return rule != null && !rule.value().contains("#");
+    /** By handler method: finding merged annotations on every request was a visible part of its cost. */
+    private final Map<Method, Boolean> judged = new ConcurrentHashMap<>();
+
+    private boolean judgedWithoutArguments(HandlerMethod method) {
+        return judged.computeIfAbsent(method.getMethod(), m -> {
+            PreAuthorize rule = AnnotatedElementUtils.findMergedAnnotation(m, PreAuthorize.class);
+            if (rule == null) {
+                rule = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), PreAuthorize.class);
+            }
+            return rule != null && !rule.value().contains("#");
+        });
     }
 }

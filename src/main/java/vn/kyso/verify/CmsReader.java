@@ -30,7 +30,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerId;
@@ -39,6 +38,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.util.Selector;
 
+import vn.kyso.ca.ParsedCertificates;
 import vn.kyso.ca.Pki;
 
 /**
@@ -50,7 +50,13 @@ import vn.kyso.ca.Pki;
 final class CmsReader {
 
     private static final DefaultAlgorithmNameFinder NAMES = new DefaultAlgorithmNameFinder();
-    private static final JcaX509CertificateConverter CERTS = new JcaX509CertificateConverter().setProvider(Pki.BC);
+    /**
+     * A certificate of the CMS bag as an object. The issuing CA's certificate comes with nearly every
+     * document, and each document's certificates are read more than once; parsed once by their bytes.
+     */
+    private static X509Certificate parsed(X509CertificateHolder holder) throws java.io.IOException {
+        return ParsedCertificates.of(holder.getEncoded());
+    }
 
     private CmsReader() {
     }
@@ -84,7 +90,7 @@ final class CmsReader {
         }
         for (X509CertificateHolder holder : bag) {
             try {
-                out.add(CERTS.getCertificate(holder));
+                out.add(parsed(holder));
             } catch (Exception e) {
                 // an undecodable certificate in the bag cannot be the signer; the others still count
             }
@@ -205,7 +211,7 @@ final class CmsReader {
         }
         for (X509CertificateHolder holder : found) {
             try {
-                X509Certificate c = CERTS.getCertificate(holder);
+                X509Certificate c = parsed(holder);
                 if (matches.stream().noneMatch(c::equals)) {
                     matches.add(c);
                 }

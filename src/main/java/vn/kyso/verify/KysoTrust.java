@@ -2,7 +2,6 @@ package vn.kyso.verify;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -10,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.kyso.ca.CertificateAuthorities;
-import vn.kyso.ca.CaRecord;
 import vn.kyso.ca.Pki;
 import vn.kyso.verify.path.RevocationRegistry;
 
@@ -33,11 +31,7 @@ class KysoTrust {
     }
 
     TrustContext current() {
-        List<X509Certificate> intermediates = new ArrayList<>();
-        for (CaRecord ca : cas.all()) {
-            intermediates.add(ca.x509());
-        }
-        return new TrustContext(cas.trustAnchors(), intermediates, List.of(), this::find, registry);
+        return new TrustContext(cas.trustAnchors(), cas.certificates(), List.of(), this::find, registry);
     }
 
     /** A certificate Kyso registered, for signatures that name their signer without carrying it. */

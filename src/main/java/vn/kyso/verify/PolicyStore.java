@@ -30,9 +30,21 @@ public class PolicyStore {
         this.clock = clock;
     }
 
+    /** The stored text last read and what it says: read for every verification, it seldom changes. */
+    private record Read(String text, ValidationPolicy policy) {
+    }
+
+    private volatile Read last = new Read(null, ValidationPolicy.defaults());
+
     public ValidationPolicy current() {
-        return jdbc.sql("SELECT policy FROM validation_policy WHERE id = 1").query(String.class).optional()
-                .map(text -> json.readValue(text, ValidationPolicy.class)).orElseGet(ValidationPolicy::defaults);
+        String text = jdbc.sql("SELECT policy FROM validation_policy WHERE id = 1").query(String.class).optional()
+                .orElse(null);
+        Read read = last;
+        if (!java.util.Objects.equals(read.text(), text)) {
+            read = new Read(text, text == null ? ValidationPolicy.defaults() : json.readValue(text, ValidationPolicy.class));
+            last = read;
+        }
+        return read.policy();
     }
 
     @Transactional

@@ -22,7 +22,10 @@ public record ValidationPolicy(
         /* Accept SHA-1 without proof of age: for archives of old documents, never by default. */
         boolean acceptLegacyAlgorithms) {
 
+    private static final ValidationPolicy DEFAULTS = new ValidationPolicy(2048, 256, 2048,
+            Instant.parse("2017-01-01T00:00:00Z"), true, true, true, false, false);
+
     public static ValidationPolicy defaults() {
-        return new ValidationPolicy(2048, 256, 2048, Instant.parse("2017-01-01T00:00:00Z"), true, true, true, false, false);
+        return DEFAULTS;
     }
 }

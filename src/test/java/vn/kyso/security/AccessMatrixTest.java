@@ -214,9 +214,15 @@ class AccessMatrixTest extends SqliteContext {
                 .doesNotContain(a.verification()).doesNotContain(a.record());
     }
 
-    /** The routes Spring MVC serves: controllers, the actuator, the API description. */
+    /** The routes Spring MVC serves (controllers, the actuator, the API description), and OCSP's servlet. */
     private Set<Route> applicationRoutes() {
         Set<Route> routes = new LinkedHashSet<>();
+        assertThat(context.getBeansOfType(org.springframework.boot.web.servlet.ServletRegistrationBean.class).values())
+                .as("servlets beside Spring MVC's, whose routes are listed here by hand")
+                .extracting(r -> r.getServletName()).containsExactlyInAnyOrder("dispatcherServlet", "ocsp");
+        for (String route : vn.kyso.ca.OcspServlet.ROUTES) {
+            routes.add(new Route(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1), null));
+        }
         for (RequestMappingInfoHandlerMapping mapping : context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
                 .values()) {
             mapping.getHandlerMethods().keySet().forEach(info -> {

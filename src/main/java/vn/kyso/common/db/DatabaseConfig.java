@@ -12,6 +12,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.util.StringUtils;
 
 import vn.kyso.common.KysoProperties;
@@ -32,7 +33,7 @@ public class DatabaseConfig {
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(KysoProperties properties, DatabaseKind kind) {
+    HikariDataSource dataSource(KysoProperties properties, DatabaseKind kind) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("kyso");
         config.setJdbcUrl(jdbcUrl(properties));
@@ -51,9 +52,13 @@ public class DatabaseConfig {
             config.addDataSourceProperty("busy_timeout", "30000");
             config.addDataSourceProperty("synchronous", db.sqliteSynchronous());
             config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-            return new SqliteTransactionModes(new HikariDataSource(config));
         }
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    JdbcTransactionManager transactionManager(DataSource dataSource, DatabaseKind kind) {
+        return new JdbcTransactionManager(kind == DatabaseKind.SQLITE ? new SqliteTransactionModes(dataSource) : dataSource);
     }
 
     @Bean

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.core.InfrastructureProxy;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
@@ -23,11 +24,22 @@ import org.sqlite.SQLiteConnection;
  * in the same mode, before Spring hands the connection back. Here a read-only transaction begins
  * DEFERRED (under WAL it then never waits for the writer), and the transaction the driver opens
  * after a commit or a rollback is DEFERRED: it only lives until Spring restores auto-commit.
+ * Only the transaction manager opens connections through here; statements outside a transaction
+ * never begin one and take the pool's connections as they are.
  */
-public final class SqliteTransactionModes extends DelegatingDataSource implements AutoCloseable {
+public final class SqliteTransactionModes extends DelegatingDataSource implements InfrastructureProxy, AutoCloseable {
 
     public SqliteTransactionModes(DataSource pool) {
         super(pool);
+    }
+
+    /**
+     * Transactions are bound to the pool itself, so code that asks the pool for a connection
+     * inside a transaction gets the transaction's one, opened through here.
+     */
+    @Override
+    public Object getWrappedObject() {
+        return getTargetDataSource();
     }
 
     /** Closes the pool underneath. */

@@ -27,6 +27,7 @@ class SqliteTransactionModesTest {
     Path dir;
 
     private String url;
+    private HikariDataSource pool;
     private SqliteTransactionModes dataSource;
     private JdbcTemplate jdbc;
     private TransactionTemplate reading;
@@ -43,8 +44,10 @@ class SqliteTransactionModesTest {
         config.addDataSourceProperty("journal_mode", "WAL");
         config.addDataSourceProperty("busy_timeout", "30000");
         config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
-        dataSource = new SqliteTransactionModes(new HikariDataSource(config));
-        jdbc = new JdbcTemplate(dataSource);
+        pool = new HikariDataSource(config);
+        dataSource = new SqliteTransactionModes(pool);
+        // as in Kyso: statements go to the pool, the transaction manager opens connections through the modes
+        jdbc = new JdbcTemplate(pool);
         jdbc.execute("CREATE TABLE n (v INTEGER NOT NULL)");
         jdbc.update("INSERT INTO n (v) VALUES (1)");
         JdbcTransactionManager transactions = new JdbcTransactionManager(dataSource);
@@ -91,6 +94,15 @@ class SqliteTransactionModesTest {
         }
         write.get(10, TimeUnit.SECONDS);
         assertThat(jdbc.queryForList("SELECT v FROM n ORDER BY rowid", Integer.class)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void statementsOnThePoolJoinTheTransaction() {
+        writing.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO n (v) VALUES (7)");
+            tx.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("SELECT SUM(v) FROM n", Integer.class)).isEqualTo(1);
     }
 
     @Test
