@@ -12,12 +12,17 @@ import java.util.Set;
  * bench/run [verify] [data] [http] [JMH flags…]: the in-process figures (JMH), the national data
  * set on each database (generated once, then reused), and Kyso over HTTP on that data; one table
  * at the end. No part named means all three. BENCH_DBS=sqlite or postgres keeps to one database.
+ * bench/run compare …: builds of Kyso in turns on one figure ({@link Compare}).
  */
 public final class Main {
 
     private static final Set<String> PARTS = Set.of("verify", "data", "http");
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("compare")) {
+            Compare.run(List.of(args).subList(1, args.length));
+            return;
+        }
         Set<String> parts = new LinkedHashSet<>();
         List<String> jmhArgs = new ArrayList<>();
         for (String a : args) {
