@@ -31,15 +31,24 @@ public class ProblemErrorController implements ErrorController {
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("messageKey", key(status));
+        // "Method {0} is not allowed here" needs its method on the page as in the problem
+        model.addAttribute("messageArg", detail(status, request));
         return "error";
     }
 
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = status(request);
-        Object detail = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? String.valueOf(request.getContentType())
-                : request.getMethod();
-        return ProblemAdvice.respond(problems.of(status, key(status), detail));
+        return ProblemAdvice.respond(problems.of(status, key(status), detail(status, request)));
+    }
+
+    private static Object detail(HttpStatus status, HttpServletRequest request) {
+        if (status == HttpStatus.UNSUPPORTED_MEDIA_TYPE) {
+            return String.valueOf(request.getContentType());
+        }
+        // the container dispatches errors as GET; Servlet 6.1 keeps the refused method here
+        Object method = request.getAttribute("jakarta.servlet.error.method");
+        return method != null ? method : request.getMethod();
     }
 
     private static String key(HttpStatus status) {

@@ -107,6 +107,16 @@ class WebAndOperationsTest extends SqliteContext {
         assertThat(missing.statusCode()).isEqualTo(401);
     }
 
+    @Test
+    void anErrorPageNamesWhatWasRefused() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(uri("/ocsp")).header("Accept", "text/html")
+                .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).isEqualTo(405);
+        assertThat(put.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(put.body()).contains("PUT").doesNotContain("{0}");
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
