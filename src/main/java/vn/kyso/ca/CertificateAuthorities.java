@@ -33,16 +33,13 @@ import vn.kyso.common.Text;
 public class CertificateAuthorities {
 
     private final CaRepository cas;
-    private final TrustAnchorRepository anchors;
     private final BuiltInCa builtIn;
     private final AuditLog audit;
     private final Clock clock;
     private final JdbcClient jdbc;
 
-    public CertificateAuthorities(CaRepository cas, TrustAnchorRepository anchors, BuiltInCa builtIn, AuditLog audit,
-            Clock clock, JdbcClient jdbc) {
+    public CertificateAuthorities(CaRepository cas, BuiltInCa builtIn, AuditLog audit, Clock clock, JdbcClient jdbc) {
         this.cas = cas;
-        this.anchors = anchors;
         this.builtIn = builtIn;
         this.audit = audit;
         this.clock = clock;
@@ -119,7 +116,7 @@ public class CertificateAuthorities {
             // validation sent the builder through all their orderings (an import never ended).
             List<Object> store = new ArrayList<>(intermediates);
             store.add(leaf);
-            cas.findAll().forEach(c -> store.add(c.x509()));
+            store.addAll(certificates());
             parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(store)));
             var result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX", Pki.BC).build(parameters);
             @SuppressWarnings("unchecked")

@@ -25,7 +25,7 @@ public final class OcspServlet extends HttpServlet {
     /** What this servlet serves, as the access policy names routes. */
     public static final List<String> ROUTES = List.of("GET /ocsp/**", "POST /ocsp", "POST /ocsp/");
 
-    static final String OCSP_RESPONSE = "application/ocsp-response";
+    private static final String OCSP_RESPONSE = "application/ocsp-response";
     private static final int MAX_REQUEST = 16 * 1024;
 
     private final transient OcspResponder responder;

@@ -22,14 +22,14 @@ public final class ParsedCertificates {
     }
 
     public static X509Certificate of(byte[] der) {
-        ByteBuffer key = ByteBuffer.wrap(der.clone());
-        X509Certificate parsed = PARSED.get(key);
+        X509Certificate parsed = PARSED.get(ByteBuffer.wrap(der));
         if (parsed == null) {
             parsed = Pki.certificate(der);
             if (PARSED.size() >= MAX) {
                 PARSED.clear();
             }
-            PARSED.put(key, parsed);
+            // a copy for the key: the caller's array may change after this
+            PARSED.put(ByteBuffer.wrap(der.clone()), parsed);
         }
         return parsed;
     }

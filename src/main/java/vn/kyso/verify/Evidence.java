@@ -22,6 +22,7 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 
+import vn.kyso.ca.ParsedCertificates;
 import vn.kyso.ca.Pki;
 
 /**
@@ -91,7 +92,7 @@ final class Evidence {
     void addDss(List<byte[]> certs, List<byte[]> crlDer, List<byte[]> ocspDer) {
         for (byte[] der : certs) {
             try {
-                certificates.add(Pki.certificate(der));
+                certificates.add(ParsedCertificates.of(der));
             } catch (RuntimeException ignored) {
                 // an unreadable DSS entry is simply not evidence
             }

@@ -1,8 +1,6 @@
 package vn.kyso.bench;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -20,16 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
-import org.bouncycastle.cert.ocsp.CertificateID;
-import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import vn.kyso.bench.http.Load;
 import vn.kyso.bench.http.Service;
@@ -45,10 +33,8 @@ import vn.kyso.ca.Pki;
  */
 final class Compare {
 
-    private static final String HOST = "127.0.0.1";
-    private static final int PORT = 8099;
-    private static final String AUTH = Load.basic(Service.USER, Service.PASSWORD);
-    private static final Pattern SERIAL = Pattern.compile("\"serialNumber\":\"([0-9a-f]+)\"");
+    private static final String HOST = HttpFigures.HOST;
+    private static final int PORT = HttpFigures.PORT;
 
     private Compare() {
     }
@@ -64,8 +50,8 @@ final class Compare {
         if (!Files.exists(data.resolve("kyso.db"))) {
             throw new IllegalStateException("No national SQLite data set: run BENCH_DBS=sqlite bench/run data first");
         }
-        double warmup = env("BENCH_HTTP_WARMUP", 10);
-        double seconds = env("BENCH_HTTP_SECONDS", 20);
+        double warmup = HttpFigures.env("BENCH_HTTP_WARMUP", 10);
+        double seconds = HttpFigures.env("BENCH_HTTP_SECONDS", 20);
         Map<String, List<double[]>> seen = new LinkedHashMap<>();
         List<Load.Request> requests = null;
         for (int round = 0; round < rounds; round++) {
@@ -143,22 +129,18 @@ final class Compare {
                     rsa.initialize(2048);
                     KeyPair pair = rsa.generateKeyPair();
                     X509Certificate issuing = issuing(load);
-                    Samples.Signer signer = new Samples.Signer(pair.getPrivate(), issue(load, subscriber, pair),
-                            List.of(issuing));
+                    Samples.Signer signer = new Samples.Signer(pair.getPrivate(),
+                            HttpFigures.issueFor(subscriber, pair, "SHA256withRSA"), List.of(issuing));
                     Instant at = Instant.now().truncatedTo(ChronoUnit.SECONDS);
                     byte[] document = kind.equals("cms") ? Samples.cms(signer, Samples.text(CmsAttached.SIZE), true, at)
                             : Samples.signedPdf(signer, Pades.SIZE, at);
-                    out.add(verification(document, kind.equals("cms") ? "van-ban.p7m" : "van-ban.pdf"));
+                    out.add(HttpFigures.multipart(document, kind.equals("cms") ? "van-ban.p7m" : "van-ban.pdf"));
                 }
                 case "ocsp" -> {
                     X509Certificate issuing = issuing(load);
-                    var digests = new JcaDigestCalculatorProviderBuilder().build();
                     try (ResultSet rs = c.createStatement().executeQuery("SELECT serial FROM certificate LIMIT 1000")) {
                         while (rs.next()) {
-                            var id = new CertificateID(digests.get(CertificateID.HASH_SHA1),
-                                    new JcaX509CertificateHolder(issuing), new BigInteger(rs.getString(1), 16));
-                            out.add(Load.post(HOST, "/ocsp", null, "application/ocsp-request",
-                                    new OCSPReqBuilder().addRequest(id).build().getEncoded()));
+                            out.add(HttpFigures.ocspRequest(issuing, new BigInteger(rs.getString(1), 16), "/ocsp"));
                         }
                     }
                 }
@@ -168,13 +150,13 @@ final class Compare {
                     ec.initialize(new ECGenParameterSpec("secp256r1"));
                     for (long subscriber : ids(c, "SELECT id FROM subscriber WHERE type = 'INDIVIDUAL' AND status = 'ACTIVE'"
                             + " ORDER BY id LIMIT 1000 OFFSET " + (1 + batch * 1000))) {
-                        out.add(issueRequest(subscriber, ec.generateKeyPair(), "SHA256withECDSA"));
+                        out.add(HttpFigures.issueRequest(subscriber, ec.generateKeyPair(), "SHA256withECDSA"));
                     }
                 }
                 case "province" -> {
                     try (ResultSet rs = c.createStatement().executeQuery("SELECT code FROM agency WHERE depth = 0 ORDER BY id")) {
                         while (rs.next()) {
-                            out.add(Load.get(HOST, "/api/v1/agencies/" + rs.getString(1) + "/inventory", AUTH));
+                            out.add(Load.get(HOST, "/api/v1/agencies/" + rs.getString(1) + "/inventory", HttpFigures.AUTH));
                         }
                     }
                 }
@@ -196,39 +178,5 @@ final class Compare {
 
     private static X509Certificate issuing(Load load) throws Exception {
         return Pki.certificates(load.once(Load.get(HOST, "/ca/kyso.crt", null)).body()).get(0);
-    }
-
-    private static X509Certificate issue(Load load, long subscriber, KeyPair pair) throws Exception {
-        String answer = load.once(issueRequest(subscriber, pair, "SHA256withRSA")).text();
-        Matcher m = SERIAL.matcher(answer);
-        if (!m.find()) {
-            throw new IllegalStateException("No serial in " + answer);
-        }
-        return Pki.certificate(load.once(Load.get(HOST, "/api/v1/certificates/" + m.group(1), AUTH,
-                "application/pkix-cert")).body());
-    }
-
-    private static Load.Request issueRequest(long subscriber, KeyPair pair, String algorithm) throws Exception {
-        byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench"), pair.getPublic())
-                .build(new JcaContentSignerBuilder(algorithm).build(pair.getPrivate())).getEncoded();
-        String pem = Pki.pem("CERTIFICATE REQUEST", csr).replace("\r", "").replace("\n", "\\n");
-        String json = "{\"subscriberId\":" + subscriber + ",\"csr\":\"" + pem + "\",\"profile\":\"INDIVIDUAL_SIGNING\"}";
-        return Load.post(HOST, "/api/v1/certificates", AUTH, "application/json", json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Load.Request verification(byte[] document, String fileName) throws Exception {
-        String boundary = "kyso-bench-boundary-7f3a";
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        body.write(document);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return Load.post(HOST, "/api/v1/verifications", AUTH, "multipart/form-data; boundary=" + boundary,
-                body.toByteArray());
-    }
-
-    private static double env(String name, double fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : Double.parseDouble(v);
     }
 }

@@ -46,12 +46,12 @@ import vn.kyso.ca.Pki;
 final class HttpFigures {
 
     static final int PORT = 18080;
-    private static final String HOST = "127.0.0.1";
+    static final String HOST = "127.0.0.1";
     private static final Pattern SERIAL = Pattern.compile("\"serialNumber\"\\s*:\\s*\"([0-9a-f]+)\"");
 
     private final Database db;
     private final Results results;
-    private final String auth = Load.basic(Service.USER, Service.PASSWORD);
+    static final String AUTH = Load.basic(Service.USER, Service.PASSWORD);
     private final double seconds = env("BENCH_HTTP_SECONDS", 20);
     private final double warmup = env("BENCH_HTTP_WARMUP", 10);
     private final Random random = new Random(7);
@@ -175,7 +175,7 @@ final class HttpFigures {
         Load one = new Load(HOST, PORT, 200);
         List<Load.Request> bySerial = new ArrayList<>();
         for (String serial : data.serials()) {
-            bySerial.add(Load.get(HOST, "/api/v1/certificates/" + serial, auth));
+            bySerial.add(Load.get(HOST, "/api/v1/certificates/" + serial, AUTH));
         }
         warm(one, bySerial.subList(0, 200));
         Load.Result lookup = one.sequence("lookup by serial", bySerial.subList(200, 2_000));
@@ -184,7 +184,7 @@ final class HttpFigures {
         List<Load.Request> byName = new ArrayList<>();
         for (String name : data.names().subList(0, 200)) {
             byName.add(Load.get(HOST, "/api/v1/certificates?q=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
-                    + "&size=20", auth));
+                    + "&size=20", AUTH));
         }
         warm(one, byName.subList(0, 20));
         Load.Result search = one.sequence("search by name", byName.subList(20, 200));
@@ -193,7 +193,7 @@ final class HttpFigures {
         List<Load.Request> provinces = new ArrayList<>();
         for (int round = 0; round < 3; round++) {
             for (String code : data.provinces()) {
-                provinces.add(Load.get(HOST, "/api/v1/agencies/" + code + "/inventory", auth));
+                provinces.add(Load.get(HOST, "/api/v1/agencies/" + code + "/inventory", AUTH));
             }
         }
         int perRound = data.provinces().size();
@@ -204,7 +204,7 @@ final class HttpFigures {
         List<Load.Request> communes = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             String code = data.communes().get(random.nextInt(data.communes().size()));
-            communes.add(Load.get(HOST, "/api/v1/agencies/" + code + "/inventory", auth));
+            communes.add(Load.get(HOST, "/api/v1/agencies/" + code + "/inventory", AUTH));
         }
         warm(one, communes.subList(0, 50));
         p95(one.sequence("commune inventory", communes.subList(50, 300)), "inventory of a commune, p95 (1 client)", 10);
@@ -240,7 +240,7 @@ final class HttpFigures {
         double worstVisible = 0;
         for (int i = 0; i < 3; i++) {
             String serial = data.goodSerials().get(i);
-            call(Load.post(HOST, "/api/v1/certificates/" + serial + "/revoke", auth, "application/json",
+            call(Load.post(HOST, "/api/v1/certificates/" + serial + "/revoke", AUTH, "application/json",
                     "{\"reason\":\"keyCompromise\",\"comment\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8)), 200);
             long revoked = System.nanoTime();
             Load.Request status = ocspRequest(new BigInteger(serial, 16), "/ocsp");
@@ -278,6 +278,11 @@ final class HttpFigures {
     }
 
     private Load.Request ocspRequest(BigInteger serial, String path) throws Exception {
+        return ocspRequest(issuing, serial, path);
+    }
+
+    /** A request about one certificate of {@code issuing}, without a nonce. */
+    static Load.Request ocspRequest(X509Certificate issuing, BigInteger serial, String path) throws Exception {
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(issuing), serial);
         byte[] der = new OCSPReqBuilder().addRequest(id).build().getEncoded();
@@ -354,35 +359,37 @@ final class HttpFigures {
                 pdfs.errors() == 0 && pdfs.perSecond() >= 400);
     }
 
-    private Load.Request multipart(byte[] document, String fileName) throws IOException {
+    /** A verification of {@code document}, uploaded as a form. */
+    static Load.Request multipart(byte[] document, String fileName) throws IOException {
         String boundary = "kyso-bench-boundary-7f3a";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"document\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         body.write(document);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-        return Load.post(HOST, "/api/v1/verifications", auth, "multipart/form-data; boundary=" + boundary,
+        return Load.post(HOST, "/api/v1/verifications", AUTH, "multipart/form-data; boundary=" + boundary,
                 body.toByteArray());
     }
 
     // --- issuing ---------------------------------------------------------------------------------
 
-    private X509Certificate issueFor(long subscriber, KeyPair pair, String algorithm) throws Exception {
+    /** Has Kyso issue a certificate for {@code pair}'s public key, and returns it. */
+    static X509Certificate issueFor(long subscriber, KeyPair pair, String algorithm) throws Exception {
         String answer = call(issueRequest(subscriber, pair, algorithm), 201).text();
         Matcher m = SERIAL.matcher(answer);
         if (!m.find()) {
             throw new IllegalStateException("No serial in " + answer);
         }
-        return Pki.certificate(call(Load.get(HOST, "/api/v1/certificates/" + m.group(1), auth, "application/pkix-cert"),
+        return Pki.certificate(call(Load.get(HOST, "/api/v1/certificates/" + m.group(1), AUTH, "application/pkix-cert"),
                 200).body());
     }
 
-    private Load.Request issueRequest(long subscriber, KeyPair pair, String algorithm) throws Exception {
+    static Load.Request issueRequest(long subscriber, KeyPair pair, String algorithm) throws Exception {
         byte[] csr = new JcaPKCS10CertificationRequestBuilder(new X500Name("CN=bench"), pair.getPublic())
                 .build(new JcaContentSignerBuilder(algorithm).build(pair.getPrivate())).getEncoded();
         String pem = Pki.pem("CERTIFICATE REQUEST", csr).replace("\r", "").replace("\n", "\\n");
         String json = "{\"subscriberId\":" + subscriber + ",\"csr\":\"" + pem + "\",\"profile\":\"INDIVIDUAL_SIGNING\"}";
-        return Load.post(HOST, "/api/v1/certificates", auth, "application/json", json.getBytes(StandardCharsets.UTF_8));
+        return Load.post(HOST, "/api/v1/certificates", AUTH, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void issue(Data data) throws Exception {
@@ -453,7 +460,7 @@ final class HttpFigures {
         return r;
     }
 
-    private Load.Answer call(Load.Request request, int expected) throws IOException {
+    private static Load.Answer call(Load.Request request, int expected) throws IOException {
         Load.Answer a = new Load(HOST, PORT, expected).once(request);
         if (a.status() != expected) {
             throw new IllegalStateException("Expected HTTP " + expected + ", got " + a.status() + ": " + a.text());
@@ -461,7 +468,7 @@ final class HttpFigures {
         return a;
     }
 
-    private static double env(String name, double fallback) {
+    static double env(String name, double fallback) {
         String v = System.getenv(name);
         return v == null || v.isBlank() ? fallback : Double.parseDouble(v.trim());
     }

@@ -27,7 +27,7 @@ import org.sqlite.SQLiteConnection;
  * Only the transaction manager opens connections through here; statements outside a transaction
  * never begin one and take the pool's connections as they are.
  */
-public final class SqliteTransactionModes extends DelegatingDataSource implements InfrastructureProxy, AutoCloseable {
+public final class SqliteTransactionModes extends DelegatingDataSource implements InfrastructureProxy {
 
     public SqliteTransactionModes(DataSource pool) {
         super(pool);
@@ -40,14 +40,6 @@ public final class SqliteTransactionModes extends DelegatingDataSource implement
     @Override
     public Object getWrappedObject() {
         return getTargetDataSource();
-    }
-
-    /** Closes the pool underneath. */
-    @Override
-    public void close() throws Exception {
-        if (getTargetDataSource() instanceof AutoCloseable pool) {
-            pool.close();
-        }
     }
 
     @Override
