@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.Security;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
 import org.springframework.util.StringUtils;
@@ -81,6 +84,25 @@ final class CaKeyStore extends KeyStoreKeys {
     @Override
     public Provider provider() {
         return Pki.BC;
+    }
+
+    /**
+     * The key as Bouncy Castle's own object. The JDK's PKCS#12 store returns its own key class,
+     * and Bouncy Castle signing with that one converts the curve anew each time, losing the
+     * generator's precomputed table: a P-256 signature took 2.5 times as long.
+     */
+    @Override
+    public PrivateKey key(String alias) {
+        PrivateKey stored = super.key(alias);
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return KeyFactory.getInstance(stored.getAlgorithm(), Pki.BC)
+                    .generatePrivate(new PKCS8EncodedKeySpec(stored.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot use CA key " + alias + " in " + location() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.function.IntFunction;
 
 import vn.kyso.bench.http.Load;
 import vn.kyso.bench.http.Service;
+import vn.kyso.bench.http.Warm;
 import vn.kyso.ca.Pki;
 
 /**
@@ -28,8 +29,8 @@ import vn.kyso.ca.Pki;
  * (A, B, A, B, …) on the national SQLite data set. On a shared machine one run can
  * differ from the next by half; builds measured in turns see the same machine, and the medians of
  * their rounds can be compared. KIND is cms, pdf, ocsp, issue or province. Each round starts the
- * build, warms it on the same requests for BENCH_HTTP_WARMUP seconds and measures for
- * BENCH_HTTP_SECONDS; rates and Kyso's CPU per request (request threads and all) are printed.
+ * build, warms it on the same requests until its JIT is nearly idle ({@link Warm}) and measures for
+ * BENCH_HTTP_SECONDS; rates and Kyso's CPU per request, in all and by thread group, are printed.
  */
 final class Compare {
 
@@ -58,14 +59,17 @@ final class Compare {
             for (int j = 0; j < jars.size(); j++) {
                 String name = (char) ('A' + j) + " " + jars.get(j);
                 Path log = Path.of("bench/target/compare-" + (char) ('A' + j) + ".log");
-                try (Service kyso = Service.start(jars.get(j), data, null, null, PORT, "512m", log, List.of())) {
+                List<String> jvm = System.getenv("BENCH_JFR") == null ? List.of()
+                        : List.of("-XX:StartFlightRecording=filename=bench/target/compare-" + (char) ('A' + j) + "-"
+                                + (round + 1) + ".jfr,settings=profile");
+                try (Service kyso = Service.start(jars.get(j), data, null, null, PORT, "512m", log, jvm)) {
                     kyso.awaitUp(Duration.ofMinutes(5));
                     Load load = new Load(HOST, PORT, kind.equals("ocsp") || kind.equals("province") ? 200 : 201);
                     if (requests == null || kind.equals("issue")) {
                         requests = requests(kind, load, data, round * jars.size() + j);
                     }
                     List<Load.Request> asked = requests;
-                    double[] figure = kind.equals("province") ? province(load, asked, warmup)
+                    double[] figure = kind.equals("province") ? province(kyso, load, asked, warmup)
                             : closed(kind, kyso, load, k -> asked.get(k % asked.size()), warmup, seconds);
                     seen.computeIfAbsent(name, k -> new ArrayList<>()).add(figure);
                     System.out.println(Results.f("  round %d, %s: %s", round + 1, name, describe(kind, figure)));
@@ -87,20 +91,29 @@ final class Compare {
             double seconds) throws Exception {
         // as bench/run http: eight connections for the PDF, sixteen for the rest
         int connections = kind.equals("pdf") ? 8 : 16;
-        load.closed("warm-up", pick, connections, warmup, 1);
+        Warm.untilSettled(kind, kyso, slice -> load.closed("warm-up", pick, connections, 0, slice), warmup,
+                HttpFigures.env("BENCH_HTTP_WARMUP_MAX", 120), HttpFigures.env("BENCH_JIT_QUIET", 0.05));
         double cpu = kyso.cpuSeconds();
+        Map<String, Double> before = kyso.cpuSecondsByThreads();
         Load.Result r = load.closed(kind, pick, connections, 0, seconds);
         if (r.errors() > 0) {
             throw new IllegalStateException(r.errors() + " errors: " + r);
         }
+        StringBuilder split = new StringBuilder("    CPU ms per request by threads:");
+        kyso.cpuSecondsByThreads().forEach((group, after) -> split.append(Results.f(" %s %.2f", group,
+                (after - before.getOrDefault(group, 0.0)) * 1000 / r.requests())));
+        System.out.println(split);
         return new double[] {r.perSecond(), (kyso.cpuSeconds() - cpu) * 1000 / r.requests()};
     }
 
-    private static double[] province(Load load, List<Load.Request> provinces, double warmup) throws Exception {
-        long until = System.nanoTime() + (long) (warmup * 1e9);
-        while (System.nanoTime() < until) {
-            load.sequence("warm-up", provinces);
-        }
+    private static double[] province(Service kyso, Load load, List<Load.Request> provinces, double warmup)
+            throws Exception {
+        Warm.untilSettled("province", kyso, slice -> {
+            long until = System.nanoTime() + (long) (slice * 1e9);
+            do {
+                load.sequence("warm-up", provinces);
+            } while (System.nanoTime() < until);
+        }, warmup, HttpFigures.env("BENCH_HTTP_WARMUP_MAX", 120), HttpFigures.env("BENCH_JIT_QUIET", 0.05));
         List<Load.Request> twice = new ArrayList<>(provinces);
         twice.addAll(provinces);
         Load.Result r = load.sequence("province", twice);

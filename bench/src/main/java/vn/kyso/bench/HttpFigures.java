@@ -36,6 +36,7 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import vn.kyso.bench.http.Load;
 import vn.kyso.bench.http.Service;
+import vn.kyso.bench.http.Warm;
 import vn.kyso.ca.Pki;
 
 /**
@@ -54,6 +55,8 @@ final class HttpFigures {
     static final String AUTH = Load.basic(Service.USER, Service.PASSWORD);
     private final double seconds = env("BENCH_HTTP_SECONDS", 20);
     private final double warmup = env("BENCH_HTTP_WARMUP", 10);
+    private final double warmupMax = env("BENCH_HTTP_WARMUP_MAX", 120);
+    private final double jitQuiet = env("BENCH_JIT_QUIET", 0.05);
     private final Random random = new Random(7);
     private Service kyso;
     private X509Certificate issuing;
@@ -210,12 +213,14 @@ final class HttpFigures {
         p95(one.sequence("commune inventory", communes.subList(50, 300)), "inventory of a commune, p95 (1 client)", 10);
     }
 
-    /** The JIT takes seconds, not a few hundred requests, to settle on a code path: warm up by time. */
-    private void warm(Load one, List<Load.Request> requests) throws IOException {
-        long end = System.nanoTime() + (long) (warmup * 1e9);
-        do {
-            one.sequence("warm-up", requests);
-        } while (System.nanoTime() < end);
+    /** The JIT takes seconds, not a few hundred requests, to settle on a code path: warm up until it has. */
+    private void warm(Load one, List<Load.Request> requests) throws Exception {
+        Warm.untilSettled("one client", kyso, slice -> {
+            long end = System.nanoTime() + (long) (slice * 1e9);
+            do {
+                one.sequence("warm-up", requests);
+            } while (System.nanoTime() < end);
+        }, warmup, warmupMax, jitQuiet);
     }
 
     private void p95(Load.Result r, String figure, double targetMs) {
@@ -448,15 +453,15 @@ final class HttpFigures {
 
     private double cpuPerRequestMs = Double.NaN;
 
-    /** A closed-loop run, with the service's CPU time per request over the whole run (warm-up included). */
+    /** A closed-loop run after a warm-up on the same requests, with the service's CPU time per measured request. */
     private Load.Result closed(Load load, String what, java.util.function.IntFunction<Load.Request> requests,
-            int connections) throws InterruptedException {
+            int connections) throws Exception {
+        Warm.untilSettled(what, kyso, slice -> load.closed("warm-up", requests, connections, 0, slice), warmup,
+                warmupMax, jitQuiet);
         double cpu0 = kyso.cpuSeconds();
-        Load.Result r = load.closed(what, requests, connections, warmup, seconds);
+        Load.Result r = load.closed(what, requests, connections, 0, seconds);
         double cpu = kyso.cpuSeconds() - cpu0;
-        // requests in the warm-up are not counted in r; estimate them at the measured rate
-        double all = r.requests() * (warmup + seconds) / seconds;
-        cpuPerRequestMs = all == 0 ? Double.NaN : cpu * 1000 / all;
+        cpuPerRequestMs = r.requests() == 0 ? Double.NaN : cpu * 1000 / r.requests();
         return r;
     }
 

@@ -98,6 +98,46 @@ public final class Service implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU seconds per group of Kyso's threads, from /proc/PID/task: request threads, the SQLite
+     * group-commit writer, the JIT compilers, the garbage collector, and the rest.
+     */
+    public java.util.Map<String, Double> cpuSecondsByThreads() {
+        java.util.Map<String, Double> groups = new java.util.TreeMap<>();
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    groups.merge(group(name), seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException e) {
+            return groups;
+        }
+        return groups;
+    }
+
+    private static String group(String thread) {
+        if (thread.startsWith("http-nio")) {
+            return "request";
+        }
+        if (thread.startsWith("kyso-group")) {
+            return "writer";
+        }
+        if (thread.startsWith("C1 Compiler") || thread.startsWith("C2 Compiler")) {
+            return "jit";
+        }
+        if (thread.startsWith("GC Thread") || thread.startsWith("G1 ")) {
+            return "gc";
+        }
+        return "other";
+    }
+
     public int port() {
         return port;
     }
