@@ -48,7 +48,28 @@ final class CertificateFiles {
         if (items.isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "imports.error.noCertificates", "file");
         }
+        long cas = caCertificates(items).size();
+        if (cas > limits.maxCaCertificates()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "imports.error.tooManyCaCertificates", "file",
+                    cas, limits.maxCaCertificates());
+        }
         return new Upload(items, tokens, tokenRows);
+    }
+
+    /**
+     * The upload's CA certificates, each once: every one is a candidate issuer for every
+     * certificate of the upload, and a path builder given many that share names tries their
+     * orderings. A province's file carries its issuing CA and root, a few at most.
+     */
+    static List<X509Certificate> caCertificates(List<Item> items) {
+        Map<java.nio.ByteBuffer, X509Certificate> distinct = new java.util.LinkedHashMap<>();
+        for (Item item : items) {
+            X509Certificate c = item.certificate();
+            if (c != null && c.getBasicConstraints() >= 0) {
+                distinct.putIfAbsent(java.nio.ByteBuffer.wrap(Pki.encoded(c)), c);
+            }
+        }
+        return List.copyOf(distinct.values());
     }
 
     private static boolean isSpreadsheet(String name) {

@@ -113,9 +113,7 @@ class CertificateImport implements Importer {
     public List<PlanRow> run(Prepared file, boolean write, IntConsumer progress) {
         CertificateFiles.Upload upload = (CertificateFiles.Upload) file.content();
         Snapshot s = new Snapshot();
-        List<X509Certificate> cas = upload.items().stream().map(CertificateFiles.Item::certificate)
-                .filter(c -> c != null && c.getBasicConstraints() >= 0).toList();
-        IssuerTrust trust = new IssuerTrust(authorities, cas);
+        IssuerTrust trust = new IssuerTrust(authorities, CertificateFiles.caCertificates(upload.items()));
         List<PlanRow> rows = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

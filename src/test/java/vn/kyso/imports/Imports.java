@@ -334,6 +334,32 @@ public interface Imports extends ImportCalls {
         assertThat(count("certificate")).isEqualTo(certificates + 2);
     }
 
+    @Test
+    default void anUploadOfManyCaCertificatesIsRefusedAndOneCaRepeatedIsNot() throws Exception {
+        var keys = TestPki.rsa(2048);
+        Instant from = Instant.parse("2020-01-01T00:00:00Z");
+        Instant to = Instant.parse("2040-01-01T00:00:00Z");
+        Map<String, byte[]> many = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> repeated = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 51; i++) {
+            var name = new org.bouncycastle.asn1.x500.X500Name("C=VN,CN=CA thử nghiệm " + unique("C") + " " + i);
+            X509Certificate ca = TestPki.certificate(name, keys, name, keys.getPrivate(), null, from, to, true);
+            many.put("ca-" + i + ".cer", Pki.encoded(ca));
+        }
+        for (int i = 0; i < 51; i++) {
+            repeated.put("ca-" + i + ".cer", many.get("ca-0.cer"));
+        }
+        long certificateAuthorities = count("ca");
+        var refused = upload("CERTIFICATES", "nhieu-ca.zip", ImportCalls.zip(many));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.errorFields()).containsExactly("file");
+        assertThat(refused.json().path("message").path("vi").asString()).contains("51 chứng thư CA").contains("tối đa 50");
+        var accepted = upload("CERTIFICATES", "mot-ca.zip", ImportCalls.zip(repeated));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(ImportCalls.count(accepted, "SKIP")).isEqualTo(51);
+        assertThat(count("ca")).isEqualTo(certificateAuthorities);
+    }
+
     private static byte[] pemOf(X509Certificate c) {
         return Pki.pem("CERTIFICATE", Pki.encoded(c)).getBytes(StandardCharsets.US_ASCII);
     }

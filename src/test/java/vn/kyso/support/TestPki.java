@@ -180,7 +180,7 @@ public final class TestPki {
         }
     }
 
-    static X509Certificate certificate(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
+    public static X509Certificate certificate(X500Name subject, KeyPair keys, X500Name issuer, PrivateKey issuerKey,
             X509Certificate issuerCert, Instant from, Instant to, boolean ca) {
         try {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, Pki.randomSerial(),
