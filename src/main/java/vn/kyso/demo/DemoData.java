@@ -85,9 +85,10 @@ class DemoData implements ApplicationRunner {
         // After the commit: verifying reads what the transaction above wrote, and stores receipts itself.
         demoDocuments.fill(created.signer);
         log.info("Demo data loaded for tỉnh {}: {} agencies on {} levels, {} subscribers ({} individuals, "
-                + "{} organisations, {} devices), {} tokens, {} certificates, users {}", DemoProvince.PROVINCE,
+                + "{} organisations, {} devices), {} tokens, {} certificates, {} requests, users {}", DemoProvince.PROVINCE,
                 created.agencies, created.levels, created.individuals + created.organizations + created.devices,
                 created.individuals, created.organizations, created.devices, created.tokens, created.certificates,
+                created.requests,
                 DemoProvince.USERS.stream().map(DemoUser::username).toList());
     }
 
@@ -108,6 +109,7 @@ class DemoData implements ApplicationRunner {
         int devices;
         int tokens;
         int certificates;
+        int requests;
         long signer;
     }
 
@@ -141,6 +143,7 @@ class DemoData implements ApplicationRunner {
             var counts = demoTokens.fill(holders, agencyCodes, random);
             summary.tokens = counts.tokens();
             summary.certificates = counts.certificates();
+            summary.requests = counts.requests();
             summary.signer = holders.get(0).id();
             return summary;
         }

@@ -7,7 +7,9 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -43,16 +45,18 @@ class DemoTokens {
     private final CertificateService certificates;
     private final AgencyRepository agencies;
     private final UserDetailsService users;
+    private final DemoRequests requests;
 
     DemoTokens(TokenService tokens, CertificateService certificates, AgencyRepository agencies,
-            UserDetailsService users) {
+            UserDetailsService users, DemoRequests requests) {
         this.tokens = tokens;
         this.certificates = certificates;
         this.agencies = agencies;
         this.users = users;
+        this.requests = requests;
     }
 
-    record Counts(int tokens, int certificates) {
+    record Counts(int tokens, int certificates, int requests) {
     }
 
     Counts fill(List<Subscriber> holders, List<String> agencyCodes, Random random) {
@@ -72,14 +76,18 @@ class DemoTokens {
     private Counts fillAsRegistrar(List<Subscriber> holders, List<String> agencyCodes, Random random) {
         int serialNumber = 0;
         List<String> inUse = new ArrayList<>();
+        Map<String, Subscriber> holderOf = new HashMap<>();
+        Map<String, String> certificateOn = new HashMap<>();
         for (Subscriber holder : holders) {
             String serial = serial(random, serialNumber++);
             String agency = agencies.findById(holder.agencyId()).orElseThrow().code();
             receive(serial, random, agency);
             tokens.act(serial, "hand-over", new TokenRequests.Act(null, holder.id(), null, null));
-            certificates.issue(new Requests.Issue(holder.id(), csr(), null, 365 + random.nextInt(731), Storage.TOKEN,
-                    serial));
+            var issued = certificates.issue(new Requests.Issue(holder.id(), csr(), null, 365 + random.nextInt(731),
+                    Storage.TOKEN, serial));
             inUse.add(serial);
+            holderOf.put(serial, holder);
+            certificateOn.put(serial, issued.serial());
         }
         Collections.shuffle(inUse, random);
         int i = 0;
@@ -113,7 +121,9 @@ class DemoTokens {
                 tokens.act(serial, "retire", note("Hủy"));
             }
         }
-        return new Counts(holders.size() + stock, holders.size());
+        // inUse.get(i) is still in use, inUse.get(2) locked
+        int filed = requests.fill(holders, holderOf, certificateOn, inUse.get(i), inUse.get(2));
+        return new Counts(holders.size() + stock, holders.size(), filed);
     }
 
     private void receive(String serial, Random random, String agencyCode) {

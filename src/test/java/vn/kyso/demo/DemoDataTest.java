@@ -88,6 +88,22 @@ class DemoDataTest {
                 .containsEntry("cong-van-123.pdf", "TOTAL_PASSED")
                 .containsEntry("cong-van-123.sua-doi.p7m", "TOTAL_FAILED");
 
+        // The registrar's desk has requests of several forms, one overdue and one turned back with its reason.
+        var desk = registrar.get("/api/v1/requests?size=50");
+        assertThat(desk.status()).as(desk.toString()).isEqualTo(200);
+        Map<String, Integer> byKind = new java.util.HashMap<>();
+        Set<String> statuses = new HashSet<>();
+        boolean overdue = false;
+        for (JsonNode r : desk.json().path("items")) {
+            byKind.merge(r.path("kind").asString(), 1, Integer::sum);
+            statuses.add(r.path("status").asString());
+            overdue |= r.path("overdue").asBoolean();
+        }
+        assertThat(byKind).containsEntry("ISSUE_INDIVIDUAL", 2).containsEntry("REVOCATION", 1)
+                .containsEntry("TOKEN_RESTORE", 1);
+        assertThat(statuses).containsExactlyInAnyOrder("RECEIVED", "REJECTED");
+        assertThat(overdue).as("an issue request past its due date").isTrue();
+
         var verification = as("kiemtoan").get("/api/v1/audit/verify");
         assertThat(verification.status()).as(verification.toString()).isEqualTo(200);
         assertThat(verification.json().path("valid").asBoolean()).as(verification.toString()).isTrue();
