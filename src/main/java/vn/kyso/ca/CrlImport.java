@@ -49,21 +49,23 @@ public class CrlImport {
     private final Db db;
     private final AuditLog audit;
     private final Clock clock;
+    private final Holds holds;
 
     public CrlImport(CaRepository cas, CertificateAuthorities authorities, TrustAnchorRepository anchors, JdbcClient jdbc,
-            org.springframework.jdbc.core.JdbcTemplate batch, Db db, AuditLog audit, Clock clock) {
+            org.springframework.jdbc.core.JdbcTemplate batch, Db db, AuditLog audit, Clock clock, Holds holds) {
         this.cas = cas;
         this.authorities = authorities;
         this.anchors = anchors;
         this.jdbc = jdbc;
         this.batch = batch;
         this.db = db;
+        this.holds = holds;
         this.audit = audit;
         this.clock = clock;
     }
 
     public record Result(String issuer, BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate, int entries,
-            List<String> certificatesRevoked) {
+            List<String> certificatesRevoked, List<String> certificatesReleased) {
     }
 
     @Transactional
@@ -109,15 +111,33 @@ public class CrlImport {
                 "INSERT INTO crl_entry (ca_id, serial, revoked_at, reason) VALUES (?, ?, ?, ?)", rows);
 
         List<String> revoked = new ArrayList<>();
-        List<Held> held = jdbc.sql("SELECT id, serial FROM certificate WHERE ca_id = :ca AND status <> 'REVOKED'")
-                .param("ca", issuer.id()).query((rs, n) -> new Held(rs.getLong("id"), rs.getString("serial"))).list();
+        List<String> released = new ArrayList<>();
+        List<Held> held = jdbc.sql("SELECT id, serial, status, not_after FROM certificate WHERE ca_id = :ca"
+                + " AND status <> 'REVOKED'").param("ca", issuer.id())
+                .query((rs, n) -> new Held(rs.getLong("id"), rs.getString("serial"),
+                        "ON_HOLD".equals(rs.getString("status")), db.instant(rs, "not_after"))).list();
         for (Held h : held) {
             X509CRLEntry entry = listed.get(h.serial());
             if (entry == null) {
+                // a full CRL that no longer lists a held certificate has released it (removeFromCRL);
+                // one that has expired may simply have been dropped from the list
+                if (h.onHold() && h.notAfter().isAfter(thisUpdate)) {
+                    release(h, thisUpdate, now, issuer, number);
+                    released.add(h.serial());
+                }
                 continue;
             }
             String reason = reasonName(entry);
             boolean hold = "CERTIFICATE_HOLD".equals(reason);
+            if (hold && h.onHold()) {
+                continue;
+            }
+            Instant at = entry.getRevocationDate().toInstant();
+            if (hold) {
+                holds.held(h.id(), at);
+            } else if (h.onHold()) {
+                holds.ended(h.id(), at);
+            }
             jdbc.sql("""
                     UPDATE certificate SET status = :status, revoked_at = :at, revocation_reason = :reason,
                         invalidity_date = :invalidity, revocation_comment = :comment, updated_at = :now,
@@ -131,7 +151,7 @@ public class CrlImport {
                     .param("now", db.instant(now)).param("id", h.id()).update();
             revoked.add(h.serial());
             audit.record(new AuditLog.Change(hold ? "certificate.hold" : "certificate.revoke", "certificate",
-                    h.serial(), agencyOf(h.id()), Map.of("status", "GOOD"),
+                    h.serial(), agencyOf(h.id()), Map.of("status", h.onHold() ? "ON_HOLD" : "GOOD"),
                     Map.of("status", hold ? "ON_HOLD" : "REVOKED", "reason", reason == null ? "UNSPECIFIED" : reason,
                             "source", "CRL of " + issuer.name())));
         }
@@ -143,14 +163,26 @@ public class CrlImport {
                 .param("nextUpdate", db.instant(crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant()))
                 .param("id", issuer.id()).update();
         Result result = new Result(issuer.name(), number, thisUpdate,
-                crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(), listed.size(), revoked);
+                crl.getNextUpdate() == null ? null : crl.getNextUpdate().toInstant(), listed.size(), revoked, released);
         audit.record(new AuditLog.Change("crl.import", "ca", issuer.name(), null, null, Map.of(
                 "crlNumber", String.valueOf(number), "thisUpdate", thisUpdate.toString(), "entries", listed.size(),
-                "certificatesRevoked", revoked)));
+                "certificatesRevoked", revoked, "certificatesReleased", released)));
         return result;
     }
 
-    private record Held(long id, String serial) {
+    private void release(Held h, Instant thisUpdate, Instant now, CaRecord issuer, BigInteger number) {
+        holds.ended(h.id(), thisUpdate);
+        jdbc.sql("""
+                UPDATE certificate SET status = 'GOOD', revoked_at = NULL, revocation_reason = NULL,
+                    revocation_case = NULL, invalidity_date = NULL, revocation_comment = NULL, updated_at = :now,
+                    version = version + 1
+                WHERE id = :id""").param("now", db.instant(now)).param("id", h.id()).update();
+        audit.record(new AuditLog.Change("certificate.release", "certificate", h.serial(), agencyOf(h.id()),
+                Map.of("status", "ON_HOLD"), Map.of("status", "GOOD", "source", "CRL of " + issuer.name()
+                        + " " + (number == null ? thisUpdate : number))));
+    }
+
+    private record Held(long id, String serial, boolean onHold, Instant notAfter) {
     }
 
     private Long agencyOf(long certificateId) {

@@ -63,12 +63,13 @@ public class CertificateService {
     private final vn.kyso.approval.FourEyes fourEyes;
     private final CertificateNames names;
     private final GroupCommit groupCommit;
+    private final vn.kyso.ca.Holds holds;
 
     public CertificateService(CertificateRepository certificates, CertificateQueries queries,
             SubscriberService subscribers, AgencyRepository agencies, AgencyService agencyService, AgencyScopes scopes,
             CertificateAuthorities authorities, CaRepository cas, AuditLog audit, Clock clock,
             KysoProperties properties, vn.kyso.token.TokenLinks tokenLinks, vn.kyso.approval.FourEyes fourEyes,
-            CertificateNames names, GroupCommit groupCommit) {
+            CertificateNames names, GroupCommit groupCommit, vn.kyso.ca.Holds holds) {
         this.certificates = certificates;
         this.queries = queries;
         this.subscribers = subscribers;
@@ -84,6 +85,7 @@ public class CertificateService {
         this.fourEyes = fourEyes;
         this.names = names;
         this.groupCommit = groupCommit;
+        this.holds = holds;
     }
 
     /**
@@ -251,6 +253,7 @@ public class CertificateService {
         }
         var before = queries.view(certificate);
         certificate.status = CertificateStatus.GOOD;
+        holds.ended(certificate.id, clock.instant());
         certificate.revokedAt = null;
         certificate.revocationReason = null;
         certificate.revocationCase = null;
@@ -400,6 +403,12 @@ public class CertificateService {
 
     void markRevoked(Certificate certificate, RevocationReason reason, RevocationCase revocationCase,
             Instant invalidityDate, String comment, Instant now) {
+        boolean wasOnHold = certificate.status == CertificateStatus.ON_HOLD;
+        if (reason == RevocationReason.CERTIFICATE_HOLD && !wasOnHold) {
+            holds.held(certificate.id, now);
+        } else if (reason != RevocationReason.CERTIFICATE_HOLD && wasOnHold) {
+            holds.ended(certificate.id, now);
+        }
         certificate.status = reason == RevocationReason.CERTIFICATE_HOLD ? CertificateStatus.ON_HOLD
                 : CertificateStatus.REVOKED;
         if (certificate.revokedAt == null || reason != RevocationReason.CERTIFICATE_HOLD) {

@@ -125,13 +125,17 @@ public class PeriodReport {
                 + " GROUP BY c.revocation_reason", args);
         Map<String, Long> byCase = counts("SELECT COALESCE(c.revocation_case, 'NONE'), COUNT(*) FROM certificate c"
                 + revokedIn + " GROUP BY COALESCE(c.revocation_case, 'NONE')", args);
+        // revoked_at is the revocation for good only when the status says REVOKED; a hold is kept
+        // in certificate_hold, so a release or a later revocation does not rewrite the past
         long expired = count("SELECT COUNT(*) FROM certificate c" + placedAt.formatted("c.not_after")
-                + "c.not_after >= :from AND c.not_after < :to AND (c.revoked_at IS NULL OR c.revoked_at >= c.not_after)",
-                args);
+                + "c.not_after >= :from AND c.not_after < :to"
+                + " AND (c.status <> 'REVOKED' OR c.revoked_at >= c.not_after)", args);
         String activeAtEnd = " JOIN subscriber_placement sp ON sp.subscriber_id = c.subscriber_id"
                 + " AND sp.valid_from < :to AND (sp.valid_to IS NULL OR sp.valid_to >= :to) WHERE "
                 + within.formatted("sp.agency_id") + " AND c.created_at < :to AND c.not_before < :to"
-                + " AND c.not_after >= :to AND (c.revoked_at IS NULL OR c.revoked_at >= :to)";
+                + " AND c.not_after >= :to AND (c.status <> 'REVOKED' OR c.revoked_at >= :to)"
+                + " AND NOT EXISTS (SELECT 1 FROM certificate_hold h WHERE h.certificate_id = c.id"
+                + " AND h.held_at < :to AND (h.released_at IS NULL OR h.released_at >= :to))";
         Map<String, Long> byProfile = counts("SELECT COALESCE(c.profile, 'OUTSIDE'), COUNT(*) FROM certificate c"
                 + activeAtEnd + " GROUP BY COALESCE(c.profile, 'OUTSIDE')", args);
         Map<String, Long> byStorage = counts("SELECT c.storage, COUNT(*) FROM certificate c" + activeAtEnd

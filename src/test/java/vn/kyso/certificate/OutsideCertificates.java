@@ -139,6 +139,38 @@ public interface OutsideCertificates extends KysoApi {
     }
 
     @Test
+    default void aHoldOnAnOutsideCrlIsReleasedWhenTheNextCrlNoLongerListsIt() {
+        var ca = new TestPki.OutsideCa(unique("H"));
+        assertThat(anchor("RootCA " + unique("R"), pem(ca.root)).status()).isEqualTo(201);
+        Person person = newIndividual(newAgency("Sở Xây dựng"), "Lý Thị Mai");
+        Instant now = Instant.now();
+        X509Certificate leaf = ca.issue("Lý Thị Mai", person.email(), now.minusSeconds(86400), now.plusSeconds(86400 * 300));
+        var imported = importCertificate(person.id(), pem(leaf, ca.ca));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        String serial = imported.text("serialNumber");
+        long holds = count("certificate_hold");
+
+        var held = postCrl(der(ca.crlOnHold(List.of(leaf.getSerialNumber()))), "application/pkix-crl");
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        assertThat(held.json().path("certificatesRevoked").toString()).contains(serial);
+        assertThat(admin().get("/api/v1/certificates/" + serial).text("status")).isEqualTo("ON_HOLD");
+        var stillHeld = postCrl(der(ca.crlOnHold(List.of(leaf.getSerialNumber()))), "application/pkix-crl");
+        assertThat(stillHeld.json().path("certificatesRevoked").toString()).as("already on hold")
+                .doesNotContain(serial);
+        assertThat(count("certificate_hold")).isEqualTo(holds + 1);
+
+        var released = postCrl(der(ca.crl(List.of())), "application/pkix-crl");
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        assertThat(released.json().path("certificatesReleased").toString()).contains(serial);
+        var after = admin().get("/api/v1/certificates/" + serial);
+        assertThat(after.text("status")).isEqualTo("VALID");
+        assertThat(after.json().path("revocation").isMissingNode() || after.json().path("revocation").isNull())
+                .as(after.toString()).isTrue();
+        assertThat(count("certificate_hold")).as("the hold stays in the history").isEqualTo(holds + 1);
+        assertThat(admin().get("/api/v1/audit/verify").json().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     default void anExpiredImportedCertificateCanStillBeRevoked() {
         var ca = new TestPki.OutsideCa(unique("E"));
         assertThat(anchor("RootCA " + unique("R"), pem(ca.root)).status()).isEqualTo(201);

@@ -46,10 +46,18 @@ public interface PeriodReports extends KysoApi {
         String c1 = issue(a1, token);
         String c2 = issue(a2, null);
         String c3 = issue(b1, null);
+        // put on hold in the half-year: one released later, one revoked for good later
+        String released = issue(newIndividual(b, "Võ Thị Hạnh"), null);
+        String heldThenRevoked = issue(newIndividual(b, "Đặng Văn Khoa"), null);
 
         CLOCK.set(Instant.parse("2027-03-10T03:00:00Z"));
         assertThat(admin().post("/api/v1/certificates/" + c2 + "/revoke", Map.of("case", "KEY_EXPOSED")).status())
                 .isEqualTo(200);
+        CLOCK.set(Instant.parse("2027-04-15T03:00:00Z"));
+        for (String serial : new String[] {released, heldThenRevoked}) {
+            var hold = admin().post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "certificateHold"));
+            assertThat(hold.status()).as(hold.toString()).isEqualTo(200);
+        }
         CLOCK.set(Instant.parse("2027-05-20T03:00:00Z"));
         var renewed = admin().post("/api/v1/certificates/" + c1 + "/renew", Map.of());
         assertThat(renewed.status()).as(renewed.toString()).isIn(200, 201);
@@ -74,8 +82,9 @@ public interface PeriodReports extends KysoApi {
         assertThat(aBefore.path("tokens").path("byState").path("IN_USE").asLong()).isEqualTo(1);
         assertThat(aBefore.path("tokens").path("movesByAction").path("hand-over").asLong()).isEqualTo(1);
         assertThat(aBefore.path("verifications").isNull()).isTrue();
-        assertThat(bBefore.path("certificates").path("issued").asLong()).isEqualTo(2);
-        assertThat(bBefore.path("certificates").path("activeAtEnd").asLong()).isEqualTo(2);
+        assertThat(bBefore.path("certificates").path("issued").asLong()).isEqualTo(4);
+        assertThat(bBefore.path("certificates").path("revoked").asLong()).as("a hold is not a revocation").isZero();
+        assertThat(bBefore.path("certificates").path("activeAtEnd").asLong()).as("on hold at the end").isEqualTo(2);
         assertThat(bBefore.path("tokens").path("atEnd").asLong()).isZero();
         assertThat(provinceBefore.path("certificates").path("activeAtEnd").asLong()).isGreaterThanOrEqualTo(4);
 
@@ -90,6 +99,9 @@ public interface PeriodReports extends KysoApi {
         assertThat(moveAgency.status()).as(moveAgency.toString()).isEqualTo(200);
         issue(newIndividual(a, "Hoàng Văn Em"), null);
         assertThat(admin().post("/api/v1/certificates/" + lateIssue + "/revoke", Map.of("case", "RETIRED"))
+                .status()).isEqualTo(200);
+        assertThat(admin().post("/api/v1/certificates/" + released + "/release", Map.of()).status()).isEqualTo(200);
+        assertThat(admin().post("/api/v1/certificates/" + heldThenRevoked + "/revoke", Map.of("case", "RESIGNED"))
                 .status()).isEqualTo(200);
 
         assertThat(figures(report(null))).isEqualTo(figures(provinceBefore));

@@ -160,13 +160,22 @@ public final class TestPki {
         }
 
         public X509CRL crl(List<BigInteger> serials, PrivateKey signingKey) {
+            return crl(serials, signingKey, CRLReason.keyCompromise);
+        }
+
+        /** A full CRL of the issuing CA listing {@code serials} on hold. */
+        public X509CRL crlOnHold(List<BigInteger> serials) {
+            return crl(serials, caKeys.getPrivate(), CRLReason.certificateHold);
+        }
+
+        private X509CRL crl(List<BigInteger> serials, PrivateKey signingKey, int reason) {
             try {
                 Date now = new Date();
                 var builder = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), now);
                 builder.setNextUpdate(new Date(now.getTime() + 86_400_000L));
                 for (BigInteger serial : serials) {
                     ExtensionsGenerator extensions = new ExtensionsGenerator();
-                    extensions.addExtension(Extension.reasonCode, false, CRLReason.lookup(CRLReason.keyCompromise));
+                    extensions.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason));
                     builder.addCRLEntry(serial, new Date(now.getTime() - 3_600_000L), extensions.generate());
                 }
                 builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber++)));
