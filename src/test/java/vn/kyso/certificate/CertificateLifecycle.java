@@ -152,12 +152,12 @@ public interface CertificateLifecycle extends KysoApi {
         // issued one after the other with the same validity: expiry order is issue order
         assertThat(page.apply("q=khuc")).containsExactly(serials.get(0), serials.get(1), serials.get(2), "total 3");
         assertThat(page.apply("q=khuc&size=2&page=1")).containsExactly(serials.get(2), "total 3");
-        for (String q : List.of("khuc", "kh%C3%BAc%20kh", "thi%20mai", "hao", "khuc%20thua%20du%20x")) {
+        for (String q : List.of("khuc", "kh%C3%BAc%20kh", "khuc%20thi%20mai", "khuc%20hao", "khuc%20thua%20du%20x")) {
             assertThat(page.apply("q=" + q)).as(q).isEqualTo(page.apply("agency=" + agency + "&q=" + q));
         }
         assertThat(admin().post("/api/v1/certificates/" + serials.get(1) + "/revoke", Map.of("reason", "superseded"))
                 .status()).isEqualTo(200);
-        assertThat(page.apply("q=hao")).as("found whatever its status").containsExactly(serials.get(1), "total 1");
+        assertThat(page.apply("q=khuc%20hao")).as("found whatever its status").containsExactly(serials.get(1), "total 1");
     }
 
     @Test

@@ -142,9 +142,9 @@ public interface OutsideCertificates extends KysoApi {
     default void aHoldOnAnOutsideCrlIsReleasedWhenTheNextCrlNoLongerListsIt() {
         var ca = new TestPki.OutsideCa(unique("H"));
         assertThat(anchor("RootCA " + unique("R"), pem(ca.root)).status()).isEqualTo(201);
-        Person person = newIndividual(newAgency("Sở Xây dựng"), "Lý Thị Mai");
+        Person person = newIndividual(newAgency("Sở Xây dựng"), "Lý Văn Tùng");
         Instant now = Instant.now();
-        X509Certificate leaf = ca.issue("Lý Thị Mai", person.email(), now.minusSeconds(86400), now.plusSeconds(86400 * 300));
+        X509Certificate leaf = ca.issue("Lý Văn Tùng", person.email(), now.minusSeconds(86400), now.plusSeconds(86400 * 300));
         var imported = importCertificate(person.id(), pem(leaf, ca.ca));
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
         String serial = imported.text("serialNumber");
