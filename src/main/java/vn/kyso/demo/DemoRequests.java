@@ -17,8 +17,8 @@ import vn.kyso.subscriber.SubscriberType;
 
 /**
  * The registrar's desk on the first morning: requests as a province's units send them, through the
- * same service a registrar uses. An issue request past its due date, a revocation for a token
- * retiring, a restore for a locked token, and one request turned back with its reason.
+ * same service a registrar uses. An issue request past its due date, a revocation for an official
+ * who retires, a restore for a locked token, and one request turned back with its reason.
  */
 @Component
 class DemoRequests {
