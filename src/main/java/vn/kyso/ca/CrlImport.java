@@ -112,6 +112,8 @@ public class CrlImport {
 
         List<String> revoked = new ArrayList<>();
         List<String> released = new ArrayList<>();
+        // an issuing distribution point may narrow what the CRL covers: absence from it proves nothing
+        boolean coversAll = crl.getExtensionValue(Extension.issuingDistributionPoint.getId()) == null;
         List<Held> held = jdbc.sql("SELECT id, serial, status, not_after FROM certificate WHERE ca_id = :ca"
                 + " AND status <> 'REVOKED'").param("ca", issuer.id())
                 .query((rs, n) -> new Held(rs.getLong("id"), rs.getString("serial"),
@@ -121,7 +123,7 @@ public class CrlImport {
             if (entry == null) {
                 // a full CRL that no longer lists a held certificate has released it (removeFromCRL);
                 // one that has expired may simply have been dropped from the list
-                if (h.onHold() && h.notAfter().isAfter(thisUpdate)) {
+                if (coversAll && h.onHold() && h.notAfter().isAfter(thisUpdate)) {
                     release(h, thisUpdate, now, issuer, number);
                     released.add(h.serial());
                 }

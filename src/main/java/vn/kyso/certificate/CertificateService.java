@@ -252,14 +252,15 @@ public class CertificateService {
             throw ApiException.conflict("error.certificate.notOnHold", certificate.serial, certificate.status);
         }
         var before = queries.view(certificate);
+        Instant now = clock.instant();
+        holds.ended(certificate.id, now);
         certificate.status = CertificateStatus.GOOD;
-        holds.ended(certificate.id, clock.instant());
         certificate.revokedAt = null;
         certificate.revocationReason = null;
         certificate.revocationCase = null;
         certificate.invalidityDate = null;
         certificate.revocationComment = null;
-        certificate.updatedAt = clock.instant();
+        certificate.updatedAt = now;
         certificates.save(certificate);
         cas.bumpRevocationVersion(certificate.caId);
         audit.record(new AuditLog.Change("certificate.release", "certificate", certificate.serial,

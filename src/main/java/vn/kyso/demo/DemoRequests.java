@@ -2,6 +2,7 @@ package vn.kyso.demo;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import vn.kyso.agency.AgencyRepository;
 import vn.kyso.certificate.RevocationCase;
+import vn.kyso.request.CertificationRequest;
 import vn.kyso.request.RequestBodies;
 import vn.kyso.request.RequestKind;
 import vn.kyso.request.RequestService;
@@ -43,23 +45,25 @@ class DemoRequests {
         List<Subscriber> staff = officialsOf(holders, holders.get(holders.size() / 2).agencyId());
         List<RequestBodies.Item> newcomers = staff.subList(Math.max(1, staff.size() - 2), staff.size()).stream()
                 .map(s -> item(s.id())).toList();
-        requests.create(body(RequestKind.ISSUE_INDIVIDUAL, holders, staff.get(0), "Đề nghị cấp chứng thư số cho cán bộ",
-                Duration.ofDays(9), newcomers));
+        List<CertificationRequest> filed = new ArrayList<>();
+        filed.add(requests.create(body(RequestKind.ISSUE_INDIVIDUAL, holders, staff.get(0),
+                "Đề nghị cấp chứng thư số cho cán bộ", Duration.ofDays(9), newcomers)));
 
         Subscriber retiring = holderOf.get(retiringToken);
-        requests.create(body(RequestKind.REVOCATION, holders, retiring, "Đề nghị thu hồi chứng thư số do cán bộ nghỉ hưu",
-                Duration.ofDays(1), List.of(new RequestBodies.Item(null, null, certificateOn.get(retiringToken), null, null,
-                        null, null, RevocationCase.RETIRED, null, retiring.fullName()))));
+        filed.add(requests.create(body(RequestKind.REVOCATION, holders, retiring,
+                "Đề nghị thu hồi chứng thư số do cán bộ nghỉ hưu", Duration.ofDays(1),
+                List.of(new RequestBodies.Item(null, null, certificateOn.get(retiringToken), null, null, null, null,
+                        RevocationCase.RETIRED, null, retiring.fullName())))));
 
-        requests.create(body(RequestKind.TOKEN_RESTORE, holders, holderOf.get(lockedToken),
+        filed.add(requests.create(body(RequestKind.TOKEN_RESTORE, holders, holderOf.get(lockedToken),
                 "Đề nghị khôi phục thiết bị bị khóa do nhập sai mã PIN", Duration.ofDays(2),
-                List.of(new RequestBodies.Item(null, null, null, lockedToken, null, null, null, null, null, null))));
+                List.of(new RequestBodies.Item(null, null, null, lockedToken, null, null, null, null, null, null)))));
 
         var turnedBack = requests.create(body(RequestKind.ISSUE_INDIVIDUAL, holders, staff.get(0),
                 "Đề nghị cấp chứng thư số", Duration.ofDays(14), newcomers.subList(0, 1)));
-        requests.transition(turnedBack.id(), "reject", new RequestBodies.Act(null,
-                "Công văn chưa có chữ ký số của thủ trưởng đơn vị; đề nghị gửi lại", null, null));
-        return 4;
+        filed.add(requests.transition(turnedBack.id(), "reject", new RequestBodies.Act(null,
+                "Công văn chưa có chữ ký số của thủ trưởng đơn vị; đề nghị gửi lại", null, null)));
+        return filed.size();
     }
 
     /** Filed by a unit: its head signs, and the last of its officials listed is the contact. */

@@ -30,7 +30,9 @@ final class CertificateFiles {
     record Item(int row, String label, X509Certificate certificate, String problem, String detail) {
     }
 
-    record Upload(List<Item> items, Map<String, String> tokenBySerial, Map<String, Integer> tokenRowBySerial) {
+    /** {@code issuers}: the upload's CA certificates, each once, offered to path building. */
+    record Upload(List<Item> items, List<X509Certificate> issuers, Map<String, String> tokenBySerial,
+            Map<String, Integer> tokenRowBySerial) {
     }
 
     private CertificateFiles() {
@@ -48,12 +50,12 @@ final class CertificateFiles {
         if (items.isEmpty()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "imports.error.noCertificates", "file");
         }
-        long cas = caCertificates(items).size();
-        if (cas > limits.maxCaCertificates()) {
+        List<X509Certificate> issuers = caCertificates(items);
+        if (issuers.size() > limits.maxCaCertificates()) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "imports.error.tooManyCaCertificates", "file",
-                    cas, limits.maxCaCertificates());
+                    issuers.size(), limits.maxCaCertificates());
         }
-        return new Upload(items, tokens, tokenRows);
+        return new Upload(items, issuers, tokens, tokenRows);
     }
 
     /**
@@ -61,7 +63,7 @@ final class CertificateFiles {
      * certificate of the upload, and a path builder given many that share names tries their
      * orderings. A province's file carries its issuing CA and root, a few at most.
      */
-    static List<X509Certificate> caCertificates(List<Item> items) {
+    private static List<X509Certificate> caCertificates(List<Item> items) {
         Map<java.nio.ByteBuffer, X509Certificate> distinct = new java.util.LinkedHashMap<>();
         for (Item item : items) {
             X509Certificate c = item.certificate();

@@ -113,7 +113,7 @@ class CertificateImport implements Importer {
     public List<PlanRow> run(Prepared file, boolean write, IntConsumer progress) {
         CertificateFiles.Upload upload = (CertificateFiles.Upload) file.content();
         Snapshot s = new Snapshot();
-        IssuerTrust trust = new IssuerTrust(authorities, CertificateFiles.caCertificates(upload.items()));
+        IssuerTrust trust = new IssuerTrust(authorities, upload.issuers());
         List<PlanRow> rows = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();

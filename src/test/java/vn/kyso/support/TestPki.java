@@ -160,15 +160,20 @@ public final class TestPki {
         }
 
         public X509CRL crl(List<BigInteger> serials, PrivateKey signingKey) {
-            return crl(serials, signingKey, CRLReason.keyCompromise);
+            return crl(serials, signingKey, CRLReason.keyCompromise, false);
         }
 
         /** A full CRL of the issuing CA listing {@code serials} on hold. */
         public X509CRL crlOnHold(List<BigInteger> serials) {
-            return crl(serials, caKeys.getPrivate(), CRLReason.certificateHold);
+            return crl(serials, caKeys.getPrivate(), CRLReason.certificateHold, false);
         }
 
-        private X509CRL crl(List<BigInteger> serials, PrivateKey signingKey, int reason) {
+        /** A CRL for end-entity certificates only (an issuing distribution point), listing {@code serials}. */
+        public X509CRL crlOfUsersOnly(List<BigInteger> serials) {
+            return crl(serials, caKeys.getPrivate(), CRLReason.keyCompromise, true);
+        }
+
+        private X509CRL crl(List<BigInteger> serials, PrivateKey signingKey, int reason, boolean usersOnly) {
             try {
                 Date now = new Date();
                 var builder = new X509v2CRLBuilder(X500Name.getInstance(ca.getSubjectX500Principal().getEncoded()), now);
@@ -179,6 +184,10 @@ public final class TestPki {
                     builder.addCRLEntry(serial, new Date(now.getTime() - 3_600_000L), extensions.generate());
                 }
                 builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(crlNumber++)));
+                if (usersOnly) {
+                    builder.addExtension(Extension.issuingDistributionPoint, true,
+                            new org.bouncycastle.asn1.x509.IssuingDistributionPoint(null, true, false, null, false, false));
+                }
                 builder.addExtension(Extension.authorityKeyIdentifier, false,
                         new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(ca));
                 return new JcaX509CRLConverter().setProvider(Pki.BC).getCRL(

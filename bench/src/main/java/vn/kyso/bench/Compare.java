@@ -21,7 +21,6 @@ import java.util.function.IntFunction;
 
 import vn.kyso.bench.http.Load;
 import vn.kyso.bench.http.Service;
-import vn.kyso.bench.http.Warm;
 import vn.kyso.ca.Pki;
 
 /**
@@ -51,7 +50,6 @@ final class Compare {
         if (!Files.exists(data.resolve("kyso.db"))) {
             throw new IllegalStateException("No national SQLite data set: run BENCH_DBS=sqlite bench/run data first");
         }
-        double warmup = HttpFigures.env("BENCH_HTTP_WARMUP", 10);
         double seconds = HttpFigures.env("BENCH_HTTP_SECONDS", 20);
         Map<String, List<double[]>> seen = new LinkedHashMap<>();
         List<Load.Request> requests = null;
@@ -69,8 +67,8 @@ final class Compare {
                         requests = requests(kind, load, data, round * jars.size() + j);
                     }
                     List<Load.Request> asked = requests;
-                    double[] figure = kind.equals("province") ? province(kyso, load, asked, warmup)
-                            : closed(kind, kyso, load, k -> asked.get(k % asked.size()), warmup, seconds);
+                    double[] figure = kind.equals("province") ? province(kyso, load, asked)
+                            : closed(kind, kyso, load, k -> asked.get(k % asked.size()), seconds);
                     seen.computeIfAbsent(name, k -> new ArrayList<>()).add(figure);
                     System.out.println(Results.f("  round %d, %s: %s", round + 1, name, describe(kind, figure)));
                 }
@@ -87,33 +85,33 @@ final class Compare {
     }
 
     /** {rate, CPU ms per request}, or for province {p50, p95} in ms. */
-    private static double[] closed(String kind, Service kyso, Load load, IntFunction<Load.Request> pick, double warmup,
+    private static double[] closed(String kind, Service kyso, Load load, IntFunction<Load.Request> pick,
             double seconds) throws Exception {
         // as bench/run http: eight connections for the PDF, sixteen for the rest
         int connections = kind.equals("pdf") ? 8 : 16;
-        Warm.untilSettled(kind, kyso, slice -> load.closed("warm-up", pick, connections, 0, slice), warmup,
-                HttpFigures.env("BENCH_HTTP_WARMUP_MAX", 120), HttpFigures.env("BENCH_JIT_QUIET", 0.05));
+        Warm.untilSettled(kind, kyso, slice -> load.closed("warm-up", pick, connections, 0, slice));
         double cpu = kyso.cpuSeconds();
         Map<String, Double> before = kyso.cpuSecondsByThreads();
         Load.Result r = load.closed(kind, pick, connections, 0, seconds);
         if (r.errors() > 0) {
             throw new IllegalStateException(r.errors() + " errors: " + r);
         }
+        double all = kyso.cpuSeconds() - cpu;
         StringBuilder split = new StringBuilder("    CPU ms per request by threads:");
-        kyso.cpuSecondsByThreads().forEach((group, after) -> split.append(Results.f(" %s %.2f", group,
-                (after - before.getOrDefault(group, 0.0)) * 1000 / r.requests())));
+        double living = 0;
+        for (Map.Entry<String, Double> g : kyso.cpuSecondsByThreads().entrySet()) {
+            double spent = g.getValue() - before.getOrDefault(g.getKey(), 0.0);
+            living += spent;
+            split.append(Results.f(" %s %.2f", g.getKey(), spent * 1000 / r.requests()));
+        }
+        // threads that ended meanwhile (a PDF is read on a thread of its own) leave no /proc entry
+        split.append(Results.f(" ended %.2f", Math.max(0, all - living) * 1000 / r.requests()));
         System.out.println(split);
-        return new double[] {r.perSecond(), (kyso.cpuSeconds() - cpu) * 1000 / r.requests()};
+        return new double[] {r.perSecond(), all * 1000 / r.requests()};
     }
 
-    private static double[] province(Service kyso, Load load, List<Load.Request> provinces, double warmup)
-            throws Exception {
-        Warm.untilSettled("province", kyso, slice -> {
-            long until = System.nanoTime() + (long) (slice * 1e9);
-            do {
-                load.sequence("warm-up", provinces);
-            } while (System.nanoTime() < until);
-        }, warmup, HttpFigures.env("BENCH_HTTP_WARMUP_MAX", 120), HttpFigures.env("BENCH_JIT_QUIET", 0.05));
+    private static double[] province(Service kyso, Load load, List<Load.Request> provinces) throws Exception {
+        Warm.untilSettled("province", kyso, Warm.repeating(load, provinces));
         List<Load.Request> twice = new ArrayList<>(provinces);
         twice.addAll(provinces);
         Load.Result r = load.sequence("province", twice);

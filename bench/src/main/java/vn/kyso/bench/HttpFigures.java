@@ -36,7 +36,6 @@ import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 
 import vn.kyso.bench.http.Load;
 import vn.kyso.bench.http.Service;
-import vn.kyso.bench.http.Warm;
 import vn.kyso.ca.Pki;
 
 /**
@@ -55,8 +54,6 @@ final class HttpFigures {
     static final String AUTH = Load.basic(Service.USER, Service.PASSWORD);
     private final double seconds = env("BENCH_HTTP_SECONDS", 20);
     private final double warmup = env("BENCH_HTTP_WARMUP", 10);
-    private final double warmupMax = env("BENCH_HTTP_WARMUP_MAX", 120);
-    private final double jitQuiet = env("BENCH_JIT_QUIET", 0.05);
     private final Random random = new Random(7);
     private Service kyso;
     private X509Certificate issuing;
@@ -215,12 +212,7 @@ final class HttpFigures {
 
     /** The JIT takes seconds, not a few hundred requests, to settle on a code path: warm up until it has. */
     private void warm(Load one, List<Load.Request> requests) throws Exception {
-        Warm.untilSettled("one client", kyso, slice -> {
-            long end = System.nanoTime() + (long) (slice * 1e9);
-            do {
-                one.sequence("warm-up", requests);
-            } while (System.nanoTime() < end);
-        }, warmup, warmupMax, jitQuiet);
+        Warm.untilSettled("one client", kyso, Warm.repeating(one, requests));
     }
 
     private void p95(Load.Result r, String figure, double targetMs) {
@@ -456,8 +448,7 @@ final class HttpFigures {
     /** A closed-loop run after a warm-up on the same requests, with the service's CPU time per measured request. */
     private Load.Result closed(Load load, String what, java.util.function.IntFunction<Load.Request> requests,
             int connections) throws Exception {
-        Warm.untilSettled(what, kyso, slice -> load.closed("warm-up", requests, connections, 0, slice), warmup,
-                warmupMax, jitQuiet);
+        Warm.untilSettled(what, kyso, slice -> load.closed("warm-up", requests, connections, 0, slice));
         double cpu0 = kyso.cpuSeconds();
         Load.Result r = load.closed(what, requests, connections, 0, seconds);
         double cpu = kyso.cpuSeconds() - cpu0;
